@@ -1,0 +1,385 @@
+package core
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptrace"
+	"net/url"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/hashicorp/go-retryablehttp"
+
+	"github.com/flowlog-go/flowlog/signing"
+)
+
+// Client sends the operations of one product. It is safe for concurrent
+// use; its configuration does not change after New.
+type Client struct {
+	product *Product
+	cfg     *config
+	creds   *credentialSource
+	jitter  func(time.Duration) time.Duration // randomness of the backoff
+}
+
+// New validates opts for product p and returns a client. No credential is
+// read and nothing is sent.
+func New(p *Product, opts Options) (*Client, error) {
+	cfg, err := resolve(p, opts)
+	if err != nil {
+		return nil, err
+	}
+	return &Client{product: p, cfg: cfg, creds: &credentialSource{mu: new(sync.Mutex), cred: opts.Credential}, jitter: jitter}, nil
+}
+
+// Request is one call of an operation, after its input was validated.
+type Request struct {
+	// Params are the operation's own wire parameters. RegionId, Action,
+	// Version, Format and, for token operations, ClientToken are added.
+	Params Params
+	// RegionID overrides the client's region for this call; empty keeps it.
+	RegionID string
+	// ClientToken is the caller's token; empty lets the client make one
+	// when the operation takes a token.
+	ClientToken string
+}
+
+// Do sends one call of op: it fills in the common parameters, signs every
+// attempt afresh, retries what is safe to retry and decodes the outcome.
+// Every error it returns is an *OperationError. The second result is the
+// ClientToken every attempt carried ("" when op takes none).
+func (c *Client) Do(ctx context.Context, op *Operation, r Request, optFns []func(*Options)) (*Result, string, error) {
+	cfg, creds := c.cfg, c.creds
+	if len(optFns) > 0 {
+		o := c.cfg.Options
+		for _, fn := range optFns {
+			fn(&o)
+		}
+		var err error
+		if cfg, err = resolve(c.product, o); err != nil {
+			return nil, "", &OperationError{Operation: op.Action, Err: err}
+		}
+		if o.Credential != c.cfg.Credential {
+			creds = &credentialSource{mu: &overrideMu, cred: o.Credential}
+		}
+	}
+
+	region := cfg.RegionID
+	endpoint := cfg.endpoint
+	if r.RegionID != "" && r.RegionID != region {
+		region = r.RegionID
+		if cfg.Options.Endpoint == "" {
+			endpoint = &url.URL{Scheme: "https", Host: c.product.host(cfg.Network, region), Path: "/"}
+		}
+	}
+
+	params := r.Params
+	params["Action"] = op.Action
+	params["Version"] = op.Product.Version
+	params["Format"] = cfg.ResponseFormat
+	params["RegionId"] = region
+	token := ""
+	if op.ClientToken {
+		token = r.ClientToken
+		if token == "" {
+			token = newToken()
+		}
+		params["ClientToken"] = token
+	}
+
+	a := &call{
+		ctx:      ctx,
+		cfg:      cfg,
+		op:       op,
+		creds:    creds,
+		params:   params,
+		endpoint: endpoint,
+		token:    token,
+		jitter:   c.jitter,
+	}
+	out, err := a.run()
+	return out, token, err
+}
+
+// call is the state of one Do across its attempts.
+type call struct {
+	ctx      context.Context
+	cfg      *config
+	op       *Operation
+	creds    *credentialSource
+	params   Params
+	endpoint *url.URL
+	token    string
+	jitter   func(time.Duration) time.Duration
+
+	attempt    int           // attempts started
+	started    time.Time     // when the current attempt started
+	sent       atomic.Bool   // the current attempt's request was written
+	wait       time.Duration // backoff chosen by check for the next attempt
+	refreshed  bool          // an expired token was already retried
+	unknown    bool          // some attempt may have created the flow log
+	secrets    []string      // values never to print, of the last signing
+	result     *Result       // the successful outcome
+	err        error         // the last attempt's failure
+	prepareErr error         // signing failed before an attempt
+}
+
+// run sends the attempts through go-retryablehttp and returns the outcome.
+func (a *call) run() (*Result, error) {
+	if err := a.ctx.Err(); err != nil {
+		return nil, a.fail(err)
+	}
+	trace := &httptrace.ClientTrace{
+		WroteRequest: func(httptrace.WroteRequestInfo) { a.sent.Store(true) },
+	}
+	req, err := retryablehttp.NewRequestWithContext(httptrace.WithClientTrace(a.ctx, trace), http.MethodPost, a.endpoint.String(), nil)
+	if err != nil {
+		return nil, a.fail(err)
+	}
+	req.Header.Set("User-Agent", a.userAgent())
+	if err := a.sign(req.Request); err != nil {
+		return nil, a.fail(err)
+	}
+	rc := &retryablehttp.Client{
+		HTTPClient:     a.cfg.http,
+		RetryMax:       a.cfg.MaxAttempts - 1,
+		RequestLogHook: a.begin,
+		CheckRetry:     a.check,
+		Backoff:        func(time.Duration, time.Duration, int, *http.Response) time.Duration { return a.wait },
+		PrepareRetry:   a.sign,
+		ErrorHandler:   retryablehttp.PassthroughErrorHandler,
+	}
+	resp, doErr := rc.Do(req)
+	if resp != nil {
+		resp.Body.Close()
+	}
+	if a.result != nil {
+		return a.result, nil
+	}
+	switch {
+	case a.prepareErr != nil:
+		err = a.prepareErr
+	case a.err != nil:
+		err = a.err
+	default:
+		err = doErr
+	}
+	if ctxErr := a.ctx.Err(); ctxErr != nil && !errors.Is(err, ctxErr) {
+		err = errors.Join(ctxErr, err)
+	}
+	return nil, a.fail(err)
+}
+
+// fail wraps err in the call's *OperationError.
+func (a *call) fail(err error) error {
+	return &OperationError{Operation: a.op.Action, Attempts: a.attempt, ClientToken: a.token, OutcomeUnknown: a.unknown, Err: err}
+}
+
+func (a *call) userAgent() string {
+	if a.cfg.UserAgent == "" {
+		return userAgent
+	}
+	return userAgent + " " + a.cfg.UserAgent
+}
+
+// sign reads the credentials and signs req afresh: new nonce, new time. It
+// replaces req.URL rather than changing it, since an earlier attempt's
+// request may still be referenced by the transport.
+func (a *call) sign(req *http.Request) error {
+	cred, err := a.creds.get()
+	if err != nil {
+		a.prepareErr = err
+		return err
+	}
+	a.secrets = append(a.secrets[:0], cred.AccessKeySecret, cred.SecurityToken)
+	u := *a.endpoint
+	u.RawQuery = signing.SignRPC(http.MethodPost, a.params, cred, time.Now(), newNonce())
+	req.URL = &u
+	return nil
+}
+
+// begin marks the start of an attempt.
+func (a *call) begin(_ retryablehttp.Logger, _ *http.Request, _ int) {
+	a.attempt++
+	a.started = time.Now()
+	a.sent.Store(false)
+}
+
+// maxBody caps how much of a response body is read.
+const maxBody = 1 << 20
+
+// check decodes the outcome of one attempt and decides whether to send
+// another. It consumes the body; the outcome stays in a.
+func (a *call) check(ctx context.Context, resp *http.Response, doErr error) (bool, error) {
+	a.err = nil
+	status, code, requestID := 0, "", ""
+	var why string // why the attempt may be retried; "" when it must not be
+	if doErr != nil {
+		a.err = a.transportError(doErr)
+		if a.sent.Load() {
+			a.unknown = true
+			why = a.ambiguous("no response after the request was sent")
+		} else {
+			why = "request not sent"
+		}
+	} else {
+		status = resp.StatusCode
+		body, readErr := io.ReadAll(io.LimitReader(resp.Body, maxBody+1))
+		resp.Body.Close()
+		resp.Body = http.NoBody
+		if status >= 200 && status < 300 {
+			switch {
+			case readErr != nil:
+				a.err = fmt.Errorf("read response body: %w", a.transportError(readErr))
+			case len(body) > maxBody:
+				a.err = fmt.Errorf("response body exceeds %d bytes", maxBody)
+			default:
+				a.result, a.err = decodeResult(body)
+			}
+			if a.err != nil {
+				a.unknown = true
+				a.err = fmt.Errorf("HTTP %d: %w", status, a.err)
+				why = a.ambiguous("unreadable success body")
+			} else {
+				requestID = a.result.RequestID
+				// A success ends the call: forget earlier doubts.
+				a.unknown = false
+			}
+		} else {
+			apiErr := decodeError(status, resp.Header, body)
+			apiErr.Message = a.scrub(apiErr.Message)
+			code, requestID = apiErr.Code, apiErr.RequestID
+			a.err = apiErr
+			why = a.classify(apiErr)
+		}
+	}
+
+	retry := why != "" && a.attempt < a.cfg.MaxAttempts && ctx.Err() == nil
+	if retry {
+		a.wait = a.jitter(backoffCeiling(a.cfg.MaxBackoff, a.attempt))
+		if deadline, ok := ctx.Deadline(); ok && time.Until(deadline) < a.wait {
+			retry, why = false, why+"; backoff would pass the deadline"
+		}
+	}
+	a.log(status, code, requestID, retry, why)
+	return retry, nil
+}
+
+// classify says why an API error may be retried, or "" when it must not.
+func (a *call) classify(e *APIError) string {
+	switch {
+	case notExecuted[e.Code]:
+		return "not executed: " + e.Code
+	case e.Code == CodeInvalidSecurityTokenExpired ||
+		e.Code == CodeInvalidParameter && strings.Contains(e.Message, "SecurityToken.Expired"):
+		if a.refreshed {
+			return ""
+		}
+		a.refreshed = true
+		return "security token expired: credentials read again"
+	case e.HTTPStatus >= 500 || e.Code == CodeUnknownError:
+		a.unknown = true
+		return a.ambiguous(fmt.Sprintf("HTTP %d %s", e.HTTPStatus, e.Code))
+	}
+	return ""
+}
+
+// ambiguous returns why an attempt that may have executed is retried: only
+// when every attempt carries the same ClientToken.
+func (a *call) ambiguous(what string) string {
+	if a.token == "" {
+		return ""
+	}
+	return "may have executed (" + what + "); resent with the same ClientToken"
+}
+
+// notExecuted holds the codes of refusals that happen before anything is
+// done: rate limits, a resource busy with another operation, the same
+// token still running.
+var notExecuted = map[string]bool{
+	CodeThrottling: true, CodeThrottlingUser: true, CodeThrottlingAPI: true, CodeRejectedThrottling: true,
+	CodeOperationConflict: true, CodeTaskConflict: true, CodeSystemBusy: true, CodeIncorrectStatus: true,
+	CodeIncorrectStatusFlowlog: true, CodeInvalidStatus: true,
+	CodeOperationBlocking: true, CodeIncorrectStatusTrFlowlog: true, CodeLockError: true,
+	CodeLastTokenProcessing: true, CodeOperationFailedLastTokenProcessing: true,
+}
+
+// transportError strips net/http's *url.Error, whose text holds the whole
+// URL and so the signed query, keeping the method, host and cause.
+func (a *call) transportError(err error) error {
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		return fmt.Errorf("%s %s: %w", http.MethodPost, a.endpoint.Host, ue.Err)
+	}
+	return err
+}
+
+// scrub removes from a service message what must never be printed: the
+// string to sign that SignatureDoesNotMatch echoes, and any credential
+// value in any of its encodings.
+func (a *call) scrub(msg string) string {
+	if i := strings.Index(strings.ToLower(msg), "string to sign is:"); i >= 0 {
+		msg = msg[:i+len("string to sign is:")] + " [redacted]"
+	}
+	for _, s := range a.secrets {
+		if s == "" {
+			continue
+		}
+		for _, form := range []string{s, signing.Encode(s), signing.Encode(signing.Encode(s)), url.QueryEscape(s)} {
+			msg = strings.ReplaceAll(msg, form, "[redacted]")
+		}
+	}
+	return msg
+}
+
+// log writes one debug record for the attempt that just ended.
+func (a *call) log(status int, code, requestID string, retry bool, why string) {
+	l := a.cfg.Logger
+	if l == nil || !l.Enabled(a.ctx, slog.LevelDebug) {
+		return
+	}
+	attrs := []slog.Attr{
+		slog.String("action", a.op.Action),
+		slog.Int("attempt", a.attempt),
+		slog.Int("status", status),
+		slog.String("code", code),
+		slog.String("request_id", requestID),
+		slog.Duration("latency", time.Since(a.started)),
+		slog.Bool("retry", retry),
+	}
+	if why != "" {
+		attrs = append(attrs, slog.String("reason", why))
+	}
+	if retry {
+		attrs = append(attrs, slog.Duration("backoff", a.wait))
+	}
+	if a.err != nil && a.result == nil {
+		attrs = append(attrs, slog.String("error", a.err.Error()))
+	}
+	l.LogAttrs(a.ctx, slog.LevelDebug, "flowlog attempt", attrs...)
+}
+
+// newNonce returns 128 random bits in hex: a SignatureNonce.
+func newNonce() string {
+	var b [16]byte
+	_, _ = rand.Read(b[:]) // crypto/rand.Read never fails on supported platforms
+	return hex.EncodeToString(b[:])
+}
+
+// newToken returns a ClientToken: 128 random bits, formatted as a UUID.
+func newToken() string {
+	var b [16]byte
+	_, _ = rand.Read(b[:])
+	b[6] = b[6]&0x0f | 0x40
+	b[8] = b[8]&0x3f | 0x80
+	h := hex.EncodeToString(b[:])
+	return h[0:8] + "-" + h[8:12] + "-" + h[12:16] + "-" + h[16:20] + "-" + h[20:]
+}

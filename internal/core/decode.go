@@ -1,0 +1,170 @@
+package core
+
+import (
+	"bytes"
+	"encoding/json"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Result is the decoded success body of a create call.
+type Result struct {
+	RequestID       string
+	FlowLogID       string
+	ResourceGroupID string
+	// Success is the body's Success field ("true" or true); true when the
+	// service left it out of a 2xx body.
+	Success bool
+}
+
+// wireResult is the success body, in JSON or XML (any root element).
+type wireResult struct {
+	RequestID       string    `json:"RequestId" xml:"RequestId"`
+	FlowLogID       string    `json:"FlowLogId" xml:"FlowLogId"`
+	ResourceGroupID string    `json:"ResourceGroupId" xml:"ResourceGroupId"`
+	Success         *flexBool `json:"Success" xml:"Success"`
+}
+
+// flexBool takes a boolean sent as true/false or as the string "true"/"false".
+type flexBool bool
+
+func (b *flexBool) UnmarshalJSON(data []byte) error {
+	s := string(data)
+	if len(s) >= 2 && s[0] == '"' && s[len(s)-1] == '"' {
+		s = s[1 : len(s)-1]
+	}
+	return b.parse(s)
+}
+
+func (b *flexBool) UnmarshalXML(d *xml.Decoder, start xml.StartElement) error {
+	var s string
+	if err := d.DecodeElement(&s, &start); err != nil {
+		return err
+	}
+	return b.parse(strings.TrimSpace(s))
+}
+
+func (b *flexBool) parse(s string) error {
+	switch strings.ToLower(s) {
+	case "true":
+		*b = true
+	case "false", "null", "":
+		*b = false
+	default:
+		return fmt.Errorf("Success: %q is not a boolean", s)
+	}
+	return nil
+}
+
+// errNoFlowLogID reports a 2xx body that decoded but named no flow log.
+var errNoFlowLogID = errors.New("response has no FlowLogId")
+
+// decodeResult decodes a 2xx body. JSON and XML are told apart by their
+// first byte, not by the Format that was asked for.
+func decodeResult(body []byte) (*Result, error) {
+	var w wireResult
+	var err error
+	switch firstByte(body) {
+	case '{':
+		err = json.Unmarshal(body, &w)
+	case '<':
+		err = xml.Unmarshal(body, &w)
+	default:
+		return nil, fmt.Errorf("response body is neither JSON nor XML: %s", Excerpt(body))
+	}
+	if err != nil {
+		return nil, fmt.Errorf("decode response body: %w", err)
+	}
+	if w.FlowLogID == "" {
+		return nil, errNoFlowLogID
+	}
+	r := &Result{RequestID: w.RequestID, FlowLogID: w.FlowLogID, ResourceGroupID: w.ResourceGroupID, Success: true}
+	if w.Success != nil {
+		r.Success = bool(*w.Success)
+	}
+	return r, nil
+}
+
+// wireError is the error body, in JSON or XML (root <Error>).
+type wireError struct {
+	RequestID string `json:"RequestId" xml:"RequestId"`
+	HostID    string `json:"HostId" xml:"HostId"`
+	Code      string `json:"Code" xml:"Code"`
+	Message   string `json:"Message" xml:"Message"`
+	Recommend string `json:"Recommend" xml:"Recommend"`
+}
+
+// decodeError turns a non-2xx response into an *APIError. A body that is not
+// an error document still gives one, with the status and an excerpt.
+func decodeError(status int, header http.Header, body []byte) *APIError {
+	var w wireError
+	var err error
+	switch firstByte(body) {
+	case '{':
+		err = json.Unmarshal(body, &w)
+	case '<':
+		err = xml.Unmarshal(body, &w)
+	default:
+		err = errNotDocument
+	}
+	e := &APIError{HTTPStatus: status}
+	if err == nil && (w.Code != "" || w.RequestID != "") {
+		e.Code, e.Message, e.RequestID, e.HostID, e.Recommend = w.Code, w.Message, w.RequestID, w.HostID, w.Recommend
+	} else if len(bytes.TrimSpace(body)) == 0 {
+		e.Message = http.StatusText(status) + " with an empty body"
+	} else {
+		e.Message = "unexpected response body: " + Excerpt(body)
+	}
+	if e.RequestID == "" {
+		e.RequestID = header.Get("x-acs-request-id")
+	}
+	return e
+}
+
+var errNotDocument = errors.New("not a document")
+
+// firstByte returns the first byte of body that is not white space, or 0.
+func firstByte(body []byte) byte {
+	b := bytes.TrimLeft(body, " \t\r\n\ufeff")
+	if len(b) == 0 {
+		return 0
+	}
+	return b[0]
+}
+
+// excerptLen is the most bytes of a body an error message quotes.
+const excerptLen = 256
+
+// Excerpt returns a short, printable, quoted excerpt of body: at most
+// excerptLen bytes, white space runs collapsed, other unprintable runes
+// replaced, "..." appended when cut.
+func Excerpt(body []byte) string {
+	var b strings.Builder
+	space := false
+	for len(body) > 0 && b.Len() < excerptLen {
+		r, n := utf8.DecodeRune(body)
+		body = body[n:]
+		switch {
+		case unicode.IsSpace(r):
+			space = true
+			continue
+		case r == utf8.RuneError || !unicode.IsPrint(r):
+			r = '?'
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	s := b.String()
+	if len(body) > 0 {
+		s += "..."
+	}
+	return fmt.Sprintf("%q", s)
+}

@@ -1,0 +1,58 @@
+package vpc
+
+import (
+	"github.com/flowlog-go/flowlog/internal/core"
+)
+
+// Options configure a Client; see the field docs for each zero value. Only
+// RegionID is required.
+type Options = core.Options
+
+// Tag is a key-value pair attached to the created flow log. Key is
+// required: 1-128 characters; Value may be empty: at most 128 characters.
+// Neither may start with "aliyun" or "acs:" or contain "http://" or
+// "https://".
+type Tag = core.Tag
+
+// ValidationError lists every broken rule of an input; nothing was sent.
+type ValidationError = core.ValidationError
+
+// FieldError is one broken rule of an input: the Go field path and the rule.
+type FieldError = core.FieldError
+
+// APIError is the service's refusal, with the HTTP status, Code, Message
+// and RequestID.
+type APIError = core.APIError
+
+// OperationError wraps every failure of a call whose input was valid.
+type OperationError = core.OperationError
+
+// ErrOutcomeUnknown is wrapped by every error after which the flow log may
+// or may not exist. VPC CreateFlowLog has no idempotency token, so such a
+// failure is never resent: list the flow logs before creating again.
+var ErrOutcomeUnknown = core.ErrOutcomeUnknown
+
+// product is the VPC API: version 2016-04-28, regional endpoints.
+var product = &core.Product{
+	Version:    "2016-04-28",
+	PublicHost: "vpc.{region}.aliyuncs.com",
+	VPCHost:    "vpc-vpc.{region}.aliyuncs.com",
+}
+
+// Client creates VPC flow logs. It is safe for concurrent use. The zero
+// value is not usable: make one with New.
+type Client struct {
+	core *core.Client
+}
+
+// New returns a Client for opts. It rejects options it cannot work with (no
+// region, an endpoint that is not an absolute http(s) URL, an unknown
+// Network, ResponseFormat or SignatureAlgorithm); it reads no credential and
+// sends nothing.
+func New(opts Options) (*Client, error) {
+	c, err := core.New(product, opts)
+	if err != nil {
+		return nil, err
+	}
+	return &Client{core: c}, nil
+}
