@@ -103,7 +103,9 @@ func TestSignatureDependsOnEveryInput(t *testing.T) {
 		{"secret", func(_ *string, _ map[string]string, c *Credentials, _ *time.Time, _ *string) { c.AccessKeySecret = "t" }},
 		{"key id", func(_ *string, _ map[string]string, c *Credentials, _ *time.Time, _ *string) { c.AccessKeyID = "other" }},
 		{"token", func(_ *string, _ map[string]string, c *Credentials, _ *time.Time, _ *string) { c.SecurityToken = "t" }},
-		{"time", func(_ *string, _ map[string]string, _ *Credentials, ts *time.Time, _ *string) { *ts = ts.Add(time.Second) }},
+		{"time", func(_ *string, _ map[string]string, _ *Credentials, ts *time.Time, _ *string) {
+			*ts = ts.Add(time.Second)
+		}},
 		{"nonce", func(_ *string, _ map[string]string, _ *Credentials, _ *time.Time, n *string) { *n = "n2" }},
 	}
 	for _, tt := range tests {
