@@ -82,8 +82,10 @@ func (c *Client) Do(ctx context.Context, op *Operation, r Request, optFns []func
 	}
 
 	params := r.Params
-	params["Action"] = op.Action
-	params["Version"] = op.Product.Version
+	if cfg.SignatureAlgorithm == SignatureHMACSHA1 { // V3 sends them in headers
+		params["Action"] = op.Action
+		params["Version"] = op.Product.Version
+	}
 	params["Format"] = cfg.ResponseFormat
 	params["RegionId"] = region
 	token := ""
@@ -190,9 +192,11 @@ func (a *call) userAgent() string {
 	return userAgent + " " + a.cfg.UserAgent
 }
 
-// sign reads the credentials and signs req afresh: new nonce, new time. It
-// replaces req.URL rather than changing it, since an earlier attempt's
-// request may still be referenced by the transport.
+// sign reads the credentials and signs req afresh: new nonce, new time.
+// HMAC-SHA1 puts Action, Version and the signature in the query; V3 keeps
+// the query to the operation's parameters and signs in headers. It replaces
+// req.URL and req.Header rather than changing them, since an earlier
+// attempt's request may still be referenced by the transport.
 func (a *call) sign(req *http.Request) error {
 	cred, err := a.creds.get()
 	if err != nil {
@@ -201,7 +205,19 @@ func (a *call) sign(req *http.Request) error {
 	}
 	a.secrets = append(a.secrets[:0], cred.AccessKeySecret, cred.SecurityToken)
 	u := *a.endpoint
-	u.RawQuery = signing.SignRPC(http.MethodPost, a.params, cred, time.Now(), newNonce())
+	now, nonce := time.Now(), newNonce()
+	if a.cfg.SignatureAlgorithm == SignatureV3 {
+		u.RawQuery = signing.CanonicalQuery(a.params)
+		h := req.Header.Clone()
+		for k, v := range signing.SignV3(http.MethodPost, u.Host, a.op.Action, a.op.Product.Version, a.params, signing.EmptyPayloadHash, cred, now, nonce) {
+			if k != "host" { // net/http sends u.Host, which is what was signed
+				h.Set(k, v)
+			}
+		}
+		req.Header = h
+	} else {
+		u.RawQuery = signing.SignRPC(http.MethodPost, a.params, cred, now, nonce)
+	}
 	req.URL = &u
 	return nil
 }

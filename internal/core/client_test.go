@@ -80,12 +80,30 @@ func newGateway(t *testing.T, respond func(n int, w http.ResponseWriter, r *http
 		for k, v := range q {
 			params[k] = v[0]
 		}
-		sig := params["Signature"]
-		delete(params, "Signature")
-		if want := signing.HMACSHA1(testSecret, signing.StringToSign(r.Method, signing.CanonicalQuery(params))); sig != want {
+		var sts, got, want string
+		if auth := r.Header.Get("Authorization"); auth != "" {
+			// V3: recompute over the signed headers as received.
+			_, signed, _ := strings.Cut(auth, ",SignedHeaders=")
+			signed, got, _ = strings.Cut(signed, ",Signature=")
+			headers := map[string]string{}
+			for _, name := range strings.Split(signed, ";") {
+				headers[name] = r.Header.Get(name)
+				if name == "host" {
+					headers[name] = r.Host
+				}
+			}
+			canonical, _ := signing.CanonicalRequestV3(r.Method, signing.CanonicalQuery(params), headers, r.Header.Get("x-acs-content-sha256"))
+			sts = signing.StringToSignV3(canonical)
+			want = signing.HMACSHA256(testSecret, sts)
+		} else {
+			got = params["Signature"]
+			delete(params, "Signature")
+			sts = signing.StringToSign(r.Method, signing.CanonicalQuery(params))
+			want = signing.HMACSHA1(testSecret, sts)
+		}
+		if got != want {
 			w.WriteHeader(400)
-			io.WriteString(w, `{"RequestId":"BAD","Code":"SignatureDoesNotMatch","Message":"Specified signature is not matched with our calculation. server string to sign is:`+
-				signing.StringToSign(r.Method, signing.CanonicalQuery(params))+`"}`)
+			io.WriteString(w, `{"RequestId":"BAD","Code":"SignatureDoesNotMatch","Message":"Specified signature is not matched with our calculation. server string to sign is:`+sts+`"}`)
 			return
 		}
 		respond(n, w, r)
@@ -102,7 +120,8 @@ func (g *gateway) received() []received {
 
 // created answers every request with a JSON success.
 func created(_ int, w http.ResponseWriter, r *http.Request) {
-	io.WriteString(w, `{"RequestId":"REQ-`+r.URL.Query().Get("SignatureNonce")[:6]+`","FlowLogId":"fl-1","Success":"true"}`)
+	nonce := r.URL.Query().Get("SignatureNonce") + r.Header.Get("x-acs-signature-nonce")
+	io.WriteString(w, `{"RequestId":"REQ-`+nonce[:6]+`","FlowLogId":"fl-1","Success":"true"}`)
 }
 
 // sequence answers the n-th request with steps[n], the last one repeated.
@@ -141,54 +160,93 @@ func request() Request {
 	return Request{Params: Params{"ResourceId": "eni-1", "Description": "流日志 a+b*c~d"}}
 }
 
+// algorithms are the signatures every signing-related test runs under.
+var algorithms = []string{SignatureHMACSHA1, SignatureV3}
+
 func TestDoSendsSignedPOST(t *testing.T) {
 	t.Parallel()
-	for _, format := range []string{"JSON", "xml"} {
-		t.Run(format, func(t *testing.T) {
-			t.Parallel()
-			g := newGateway(t, created)
-			c := testClient(t, g, func(o *Options) { o.ResponseFormat = format; o.UserAgent = "my-app/1.2" })
-			res, token, err := c.Do(context.Background(), testOp, request(), nil)
-			require.NoError(t, err)
-			assert.Equal(t, "fl-1", res.FlowLogID)
-			assert.Empty(t, token)
+	for _, alg := range algorithms {
+		for _, format := range []string{"JSON", "xml"} {
+			t.Run(alg+"/"+format, func(t *testing.T) {
+				t.Parallel()
+				g := newGateway(t, created)
+				c := testClient(t, g, func(o *Options) {
+					o.ResponseFormat = format
+					o.UserAgent = "my-app/1.2"
+					o.SignatureAlgorithm = alg
+				})
+				res, token, err := c.Do(context.Background(), testOp, request(), nil)
+				require.NoError(t, err, "the gateway verified the signature")
+				assert.Equal(t, "fl-1", res.FlowLogID)
+				assert.Empty(t, token)
 
-			reqs := g.received()
-			require.Len(t, reqs, 1)
-			r := reqs[0]
-			assert.Equal(t, http.MethodPost, r.Method)
-			assert.Equal(t, "/", r.Path)
-			assert.Empty(t, r.Body, "parameters travel in the query")
-			assert.Equal(t, "CreateFlowLog", r.param("Action"))
-			assert.Equal(t, "2016-04-28", r.param("Version"))
-			assert.Equal(t, strings.ToUpper(format), r.param("Format"))
-			assert.Equal(t, "cn-qingdao", r.param("RegionId"))
-			assert.Equal(t, "eni-1", r.param("ResourceId"))
-			assert.Equal(t, "流日志 a+b*c~d", r.param("Description"))
-			assert.Equal(t, testKeyID, r.param("AccessKeyId"))
-			assert.Equal(t, "HMAC-SHA1", r.param("SignatureMethod"))
-			assert.Equal(t, "1.0", r.param("SignatureVersion"))
-			assert.Regexp(t, `^[0-9a-f]{32}$`, r.param("SignatureNonce"))
-			ts, err := time.Parse(signing.TimeFormat, r.param("Timestamp"))
-			require.NoError(t, err)
-			assert.WithinDuration(t, time.Now(), ts, time.Minute)
-			assert.NotContains(t, r.Query, "SecurityToken")
-			assert.NotContains(t, r.Query, "ClientToken")
-			assert.Regexp(t, `^flowlog-go/`+regexp.QuoteMeta(Version)+` \(`+runtime.GOOS+`; `+runtime.GOARCH+`\) Go/[0-9.]+.* my-app/1\.2$`, r.Header.Get("User-Agent"))
-			// Nothing secret on the wire.
-			raw := r.Query.Encode() + string(r.Body)
-			assert.NotContains(t, raw, testSecret)
-		})
+				reqs := g.received()
+				require.Len(t, reqs, 1)
+				r := reqs[0]
+				assert.Equal(t, http.MethodPost, r.Method)
+				assert.Equal(t, "/", r.Path)
+				assert.Empty(t, r.Body, "parameters travel in the query")
+				assert.Equal(t, strings.ToUpper(format), r.param("Format"))
+				assert.Equal(t, "cn-qingdao", r.param("RegionId"))
+				assert.Equal(t, "eni-1", r.param("ResourceId"))
+				assert.Equal(t, "流日志 a+b*c~d", r.param("Description"))
+				assert.NotContains(t, r.Query, "ClientToken")
+				assert.Regexp(t, `^flowlog-go/`+regexp.QuoteMeta(Version)+` \(`+runtime.GOOS+`; `+runtime.GOARCH+`\) Go/[0-9.]+.* my-app/1\.2$`, r.Header.Get("User-Agent"))
+
+				var nonce, date string
+				if alg == SignatureV3 {
+					for _, p := range []string{"Action", "Version", "AccessKeyId", "Signature", "SignatureMethod", "SignatureNonce", "SignatureVersion", "Timestamp"} {
+						assert.NotContains(t, r.Query, p, "V3 sends no HMAC-SHA1 common parameter")
+					}
+					assert.Equal(t, "CreateFlowLog", r.Header.Get("x-acs-action"))
+					assert.Equal(t, "2016-04-28", r.Header.Get("x-acs-version"))
+					assert.Equal(t, signing.EmptyPayloadHash, r.Header.Get("x-acs-content-sha256"))
+					assert.Regexp(t, `^ACS3-HMAC-SHA256 Credential=`+testKeyID+`,SignedHeaders=host;x-acs-action;x-acs-content-sha256;x-acs-date;x-acs-signature-nonce;x-acs-version,Signature=[0-9a-f]{64}$`,
+						r.Header.Get("Authorization"))
+					nonce, date = r.Header.Get("x-acs-signature-nonce"), r.Header.Get("x-acs-date")
+				} else {
+					assert.Equal(t, "CreateFlowLog", r.param("Action"))
+					assert.Equal(t, "2016-04-28", r.param("Version"))
+					assert.Equal(t, testKeyID, r.param("AccessKeyId"))
+					assert.Equal(t, "HMAC-SHA1", r.param("SignatureMethod"))
+					assert.Equal(t, "1.0", r.param("SignatureVersion"))
+					assert.NotContains(t, r.Query, "SecurityToken")
+					assert.Empty(t, r.Header.Get("Authorization"))
+					nonce, date = r.param("SignatureNonce"), r.param("Timestamp")
+				}
+				assert.Regexp(t, `^[0-9a-f]{32}$`, nonce)
+				ts, err := time.Parse(signing.TimeFormat, date)
+				require.NoError(t, err)
+				assert.WithinDuration(t, time.Now(), ts, time.Minute)
+				// Nothing secret on the wire.
+				assert.NotContains(t, r.Query.Encode()+string(r.Body)+r.Header.Get("Authorization"), testSecret)
+			})
+		}
 	}
 }
 
 func TestDoSecurityToken(t *testing.T) {
 	t.Parallel()
-	g := newGateway(t, created)
-	c := testClient(t, g, func(o *Options) { o.Credential = StaticCredential(testKeyID, testSecret, testToken) })
-	_, _, err := c.Do(context.Background(), testOp, request(), nil)
-	require.NoError(t, err)
-	assert.Equal(t, testToken, g.received()[0].param("SecurityToken"))
+	for _, alg := range algorithms {
+		t.Run(alg, func(t *testing.T) {
+			t.Parallel()
+			g := newGateway(t, created)
+			c := testClient(t, g, func(o *Options) {
+				o.Credential = StaticCredential(testKeyID, testSecret, testToken)
+				o.SignatureAlgorithm = alg
+			})
+			_, _, err := c.Do(context.Background(), testOp, request(), nil)
+			require.NoError(t, err)
+			r := g.received()[0]
+			if alg == SignatureV3 {
+				assert.Equal(t, testToken, r.Header.Get("x-acs-security-token"))
+				assert.Contains(t, r.Header.Get("Authorization"), "x-acs-security-token", "the token is signed")
+				assert.NotContains(t, r.Query, "SecurityToken")
+			} else {
+				assert.Equal(t, testToken, r.param("SecurityToken"))
+			}
+		})
+	}
 }
 
 func TestDoClientToken(t *testing.T) {
@@ -297,18 +355,23 @@ func TestDoAPIErrors(t *testing.T) {
 
 func TestDoRetriesAreSignedAfresh(t *testing.T) {
 	t.Parallel()
-	g := newGateway(t, sequence(status(400, throttled), status(400, throttled), ok))
-	c := testClient(t, g)
-	res, _, err := c.Do(context.Background(), testOp, request(), nil)
-	require.NoError(t, err)
-	assert.Equal(t, "fl-1", res.FlowLogID)
-	reqs := g.received()
-	require.Len(t, reqs, 3)
-	nonces := map[string]bool{}
-	for _, r := range reqs {
-		nonces[r.param("SignatureNonce")] = true
+	for _, alg := range algorithms {
+		t.Run(alg, func(t *testing.T) {
+			t.Parallel()
+			g := newGateway(t, sequence(status(400, throttled), status(400, throttled), ok))
+			c := testClient(t, g, func(o *Options) { o.SignatureAlgorithm = alg })
+			res, _, err := c.Do(context.Background(), testOp, request(), nil)
+			require.NoError(t, err)
+			assert.Equal(t, "fl-1", res.FlowLogID)
+			reqs := g.received()
+			require.Len(t, reqs, 3)
+			nonces := map[string]bool{}
+			for _, r := range reqs {
+				nonces[r.param("SignatureNonce")+r.Header.Get("x-acs-signature-nonce")] = true
+			}
+			assert.Len(t, nonces, 3, "a new nonce per attempt; the gateway verified each signature")
+		})
 	}
-	assert.Len(t, nonces, 3, "a new nonce per attempt; the gateway verified each signature")
 }
 
 func TestDoMaxAttemptsOne(t *testing.T) {

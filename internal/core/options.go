@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"github.com/aliyun/credentials-go/credentials"
+
+	"github.com/flowlog-go/flowlog/signing"
 )
 
 // Options configure a client. Only RegionID is required; every other zero
@@ -53,7 +55,8 @@ type Options struct {
 	ResponseFormat string
 
 	// SignatureAlgorithm selects how requests are signed: "HMAC-SHA1" (the
-	// default when empty), sent in common parameters.
+	// default when empty), sent in common parameters, or "ACS3-HMAC-SHA256"
+	// (V3), sent in x-acs-* and Authorization headers.
 	SignatureAlgorithm string
 
 	// Logger receives one debug record per attempt. Nil is silent. No
@@ -87,7 +90,8 @@ const (
 
 // Signature algorithms accepted by Options.SignatureAlgorithm.
 const (
-	SignatureHMACSHA1 = "HMAC-SHA1"
+	SignatureHMACSHA1 = signing.MethodHMACSHA1
+	SignatureV3       = signing.AlgorithmV3
 )
 
 // config is a validated copy of Options with defaults filled in and the
@@ -131,8 +135,10 @@ func resolve(p *Product, o Options) (*config, error) {
 	switch strings.ToUpper(o.SignatureAlgorithm) {
 	case "", SignatureHMACSHA1:
 		cfg.SignatureAlgorithm = SignatureHMACSHA1
+	case SignatureV3:
+		cfg.SignatureAlgorithm = SignatureV3
 	default:
-		errs = append(errs, fmt.Sprintf("SignatureAlgorithm %q is not supported; use %q", o.SignatureAlgorithm, SignatureHMACSHA1))
+		errs = append(errs, fmt.Sprintf("SignatureAlgorithm %q is not one of %q, %q", o.SignatureAlgorithm, SignatureHMACSHA1, SignatureV3))
 	}
 
 	switch {
