@@ -56,7 +56,7 @@ func (b *flexBool) parse(s string) error {
 	case "false", "null", "":
 		*b = false
 	default:
-		return fmt.Errorf("Success: %q is not a boolean", s)
+		return fmt.Errorf("field Success: %q is not a boolean", s)
 	}
 	return nil
 }

@@ -179,10 +179,10 @@ func resolve(p *Product, o Options) (*config, error) {
 func parseEndpoint(s string) (*url.URL, error) {
 	u, err := url.Parse(s)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.User != nil {
-		return nil, fmt.Errorf("Endpoint %q is not an absolute http:// or https:// URL with a host", s)
+		return nil, fmt.Errorf("option Endpoint %q is not an absolute http:// or https:// URL with a host", s)
 	}
 	if (u.Path != "" && u.Path != "/") || u.RawQuery != "" || u.Fragment != "" {
-		return nil, fmt.Errorf("Endpoint %q must not have a path, query or fragment", s)
+		return nil, fmt.Errorf("option Endpoint %q must not have a path, query or fragment", s)
 	}
 	return &url.URL{Scheme: u.Scheme, Host: u.Host, Path: "/"}, nil
 }
