@@ -30,47 +30,51 @@ func fullInput() *cbn.CreateFlowLogInput {
 
 func TestCreateFlowLogEndToEnd(t *testing.T) {
 	t.Parallel()
-	for _, format := range []string{"JSON", "XML"} {
-		t.Run(format, func(t *testing.T) {
-			t.Parallel()
-			srv := cbntest.NewServer()
-			defer srv.Close()
-			opts := srv.Options()
-			opts.ResponseFormat = format
-			c, err := cbn.New(opts)
-			require.NoError(t, err)
+	for _, alg := range []string{"HMAC-SHA1", "ACS3-HMAC-SHA256"} {
+		for _, format := range []string{"JSON", "XML"} {
+			t.Run(alg+"/"+format, func(t *testing.T) {
+				t.Parallel()
+				srv := cbntest.NewServer()
+				defer srv.Close()
+				opts := srv.Options()
+				opts.ResponseFormat = format
+				opts.SignatureAlgorithm = alg
+				c, err := cbn.New(opts)
+				require.NoError(t, err)
 
-			out, err := c.CreateFlowLog(context.Background(), fullInput())
-			require.NoError(t, err)
-			assert.Regexp(t, `^[0-9a-f-]{36}$`, out.ClientToken, "a token is made when the caller gives none")
+				out, err := c.CreateFlowLog(context.Background(), fullInput())
+				require.NoError(t, err)
+				assert.Regexp(t, `^[0-9a-f-]{36}$`, out.ClientToken, "a token is made when the caller gives none")
 
-			logs := srv.FlowLogs()
-			require.Len(t, logs, 1)
-			assert.Equal(t, logs[0].ID, out.FlowLogID)
-			assert.Equal(t, logs[0].RequestID, out.RequestID)
-			assert.True(t, out.Success)
-			assert.Equal(t, map[string]string{
-				"RegionId":                  "cn-hangzhou",
-				"CenId":                     "cen-7qthudw0ll6jmc****",
-				"ProjectName":               "flowlogproject",
-				"LogStoreName":              "flowlogstore",
-				"FlowLogName":               "流日志-prod",
-				"Description":               "中文 description a+b*c~d",
-				"ClientToken":               out.ClientToken,
-				"TransitRouterId":           "tr-bp1rmwxnk221e3fas****",
-				"TransitRouterAttachmentId": "tr-attach-r6g0m3epjehw57****",
-				"Interval":                  "600",
-				"LogFormatString":           "${srcaddr}${dstaddr}${bytes}${packets}",
-				"Tag.1.Key":                 "env",
-				"Tag.1.Value":               "prod",
-				"Tag.2.Key":                 "owner",
-				"Tag.2.Value":               "",
-			}, logs[0].Params)
-			reqs := srv.Requests()
-			require.Len(t, reqs, 1)
-			assert.Equal(t, "CreateFlowlog", reqs[0].Action)
-			assert.Equal(t, "2017-09-12", reqs[0].Params["Version"])
-		})
+				logs := srv.FlowLogs()
+				require.Len(t, logs, 1)
+				assert.Equal(t, logs[0].ID, out.FlowLogID)
+				assert.Equal(t, logs[0].RequestID, out.RequestID)
+				assert.True(t, out.Success)
+				assert.Equal(t, map[string]string{
+					"RegionId":                  "cn-hangzhou",
+					"CenId":                     "cen-7qthudw0ll6jmc****",
+					"ProjectName":               "flowlogproject",
+					"LogStoreName":              "flowlogstore",
+					"FlowLogName":               "流日志-prod",
+					"Description":               "中文 description a+b*c~d",
+					"ClientToken":               out.ClientToken,
+					"TransitRouterId":           "tr-bp1rmwxnk221e3fas****",
+					"TransitRouterAttachmentId": "tr-attach-r6g0m3epjehw57****",
+					"Interval":                  "600",
+					"LogFormatString":           "${srcaddr}${dstaddr}${bytes}${packets}",
+					"Tag.1.Key":                 "env",
+					"Tag.1.Value":               "prod",
+					"Tag.2.Key":                 "owner",
+					"Tag.2.Value":               "",
+				}, logs[0].Params)
+				reqs := srv.Requests()
+				require.Len(t, reqs, 1)
+				assert.Equal(t, "CreateFlowlog", reqs[0].Action)
+				assert.Equal(t, "2017-09-12", reqs[0].Params["Version"]+reqs[0].Header.Get("X-Acs-Version"))
+				assert.Equal(t, alg, reqs[0].Signature)
+			})
+		}
 	}
 }
 

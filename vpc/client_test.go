@@ -32,53 +32,57 @@ func fullInput() *vpc.CreateFlowLogInput {
 
 func TestCreateFlowLogEndToEnd(t *testing.T) {
 	t.Parallel()
-	for _, format := range []string{"JSON", "XML"} {
-		t.Run(format, func(t *testing.T) {
-			t.Parallel()
-			srv := vpctest.NewServer()
-			defer srv.Close()
-			opts := srv.Options()
-			opts.ResponseFormat = format
-			c, err := vpc.New(opts)
-			require.NoError(t, err)
+	for _, alg := range []string{"HMAC-SHA1", "ACS3-HMAC-SHA256"} {
+		for _, format := range []string{"JSON", "XML"} {
+			t.Run(alg+"/"+format, func(t *testing.T) {
+				t.Parallel()
+				srv := vpctest.NewServer()
+				defer srv.Close()
+				opts := srv.Options()
+				opts.ResponseFormat = format
+				opts.SignatureAlgorithm = alg
+				c, err := vpc.New(opts)
+				require.NoError(t, err)
 
-			out, err := c.CreateFlowLog(context.Background(), fullInput())
-			require.NoError(t, err)
+				out, err := c.CreateFlowLog(context.Background(), fullInput())
+				require.NoError(t, err)
 
-			logs := srv.FlowLogs()
-			require.Len(t, logs, 1)
-			assert.Equal(t, logs[0].ID, out.FlowLogID)
-			assert.Equal(t, logs[0].RequestID, out.RequestID)
-			assert.Equal(t, "rg-acfmxazb4ph6aiy", out.ResourceGroupID)
-			assert.True(t, out.Success)
-			assert.Equal(t, map[string]string{
-				"RegionId":            "cn-qingdao",
-				"ResourceType":        "VSwitch",
-				"ResourceId":          "vsw-bp1nhbnpv2blyz8dl****",
-				"TrafficType":         "all",
-				"ProjectName":         "flowlogproject",
-				"LogStoreName":        "flowlog_store",
-				"FlowLogName":         "myFlowlog",
-				"Description":         "This is my Flowlog: 流日志 a+b*c~d 😀",
-				"ResourceGroupId":     "rg-acfmxazb4ph6aiy",
-				"Tag.1.Key":           "env",
-				"Tag.1.Value":         "prod",
-				"Tag.2.Key":           "owner",
-				"Tag.2.Value":         "",
-				"TrafficPath.1":       "all",
-				"TrafficPath.2":       "internetGateway",
-				"AggregationInterval": "10",
-				"IpVersion":           "IPv4",
-			}, logs[0].Params)
+				logs := srv.FlowLogs()
+				require.Len(t, logs, 1)
+				assert.Equal(t, logs[0].ID, out.FlowLogID)
+				assert.Equal(t, logs[0].RequestID, out.RequestID)
+				assert.Equal(t, "rg-acfmxazb4ph6aiy", out.ResourceGroupID)
+				assert.True(t, out.Success)
+				assert.Equal(t, map[string]string{
+					"RegionId":            "cn-qingdao",
+					"ResourceType":        "VSwitch",
+					"ResourceId":          "vsw-bp1nhbnpv2blyz8dl****",
+					"TrafficType":         "all",
+					"ProjectName":         "flowlogproject",
+					"LogStoreName":        "flowlog_store",
+					"FlowLogName":         "myFlowlog",
+					"Description":         "This is my Flowlog: 流日志 a+b*c~d 😀",
+					"ResourceGroupId":     "rg-acfmxazb4ph6aiy",
+					"Tag.1.Key":           "env",
+					"Tag.1.Value":         "prod",
+					"Tag.2.Key":           "owner",
+					"Tag.2.Value":         "",
+					"TrafficPath.1":       "all",
+					"TrafficPath.2":       "internetGateway",
+					"AggregationInterval": "10",
+					"IpVersion":           "IPv4",
+				}, logs[0].Params)
 
-			reqs := srv.Requests()
-			require.Len(t, reqs, 1)
-			assert.Equal(t, "POST", reqs[0].Method)
-			assert.Equal(t, "CreateFlowLog", reqs[0].Action)
-			assert.Equal(t, format, reqs[0].Format)
-			assert.Equal(t, "2016-04-28", reqs[0].Params["Version"])
-			assert.Contains(t, reqs[0].UserAgent, "flowlog-go/")
-		})
+				reqs := srv.Requests()
+				require.Len(t, reqs, 1)
+				assert.Equal(t, "POST", reqs[0].Method)
+				assert.Equal(t, "CreateFlowLog", reqs[0].Action)
+				assert.Equal(t, format, reqs[0].Format)
+				assert.Equal(t, "2016-04-28", reqs[0].Params["Version"]+reqs[0].Header.Get("X-Acs-Version"))
+				assert.Equal(t, alg, reqs[0].Signature)
+				assert.Contains(t, reqs[0].UserAgent, "flowlog-go/")
+			})
+		}
 	}
 }
 

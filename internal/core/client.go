@@ -129,6 +129,7 @@ type call struct {
 	refreshed  bool          // an expired token was already retried
 	unknown    bool          // some attempt may have created the flow log
 	secrets    []string      // values never to print, of the last signing
+	keyID      string        // the AccessKeyId of the last signing, masked
 	result     *Result       // the successful outcome
 	err        error         // the last attempt's failure
 	prepareErr error         // signing failed before an attempt
@@ -204,6 +205,7 @@ func (a *call) sign(req *http.Request) error {
 		return err
 	}
 	a.secrets = append(a.secrets[:0], cred.AccessKeySecret, cred.SecurityToken)
+	a.keyID = maskKeyID(cred.AccessKeyID)
 	u := *a.endpoint
 	now, nonce := time.Now(), newNonce()
 	if a.cfg.SignatureAlgorithm == SignatureV3 {
@@ -364,6 +366,7 @@ func (a *call) log(status int, code, requestID string, retry bool, why string) {
 	}
 	attrs := []slog.Attr{
 		slog.String("action", a.op.Action),
+		slog.String("access_key_id", a.keyID),
 		slog.Int("attempt", a.attempt),
 		slog.Int("status", status),
 		slog.String("code", code),
@@ -381,6 +384,15 @@ func (a *call) log(status int, code, requestID string, retry bool, why string) {
 		attrs = append(attrs, slog.String("error", a.err.Error()))
 	}
 	l.LogAttrs(a.ctx, slog.LevelDebug, "flowlog attempt", attrs...)
+}
+
+// maskKeyID keeps the first and last 3 characters of an AccessKeyId, enough
+// to tell keys apart in a log, not to use one.
+func maskKeyID(id string) string {
+	if len(id) <= 8 {
+		return "****"
+	}
+	return id[:3] + "****" + id[len(id)-3:]
 }
 
 // newNonce returns 128 random bits in hex: a SignatureNonce.

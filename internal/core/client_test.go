@@ -559,6 +559,8 @@ func TestDoLogs(t *testing.T) {
 	assert.Contains(t, lines[0], "retry=true")
 	assert.Contains(t, lines[1], "attempt=2 status=200")
 	assert.Contains(t, lines[1], "retry=false")
+	assert.Contains(t, lines[0], "access_key_id=LTA****yId", "masked")
+	assert.NotContains(t, out, testKeyID)
 	for _, s := range []string{testSecret, testToken, signing.Encode(testToken), "Signature="} {
 		assert.NotContains(t, out, s)
 	}
