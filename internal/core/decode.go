@@ -64,20 +64,12 @@ func (b *flexBool) parse(s string) error {
 // errNoFlowLogID reports a 2xx body that decoded but named no flow log.
 var errNoFlowLogID = errors.New("response has no FlowLogId")
 
-// decodeResult decodes a 2xx body. JSON and XML are told apart by their
-// first byte, not by the Format that was asked for.
+// decodeResult decodes a 2xx body, in JSON or XML.
 func decodeResult(body []byte) (*Result, error) {
 	var w wireResult
-	var err error
-	switch firstByte(body) {
-	case '{':
-		err = json.Unmarshal(body, &w)
-	case '<':
-		err = xml.Unmarshal(body, &w)
-	default:
+	if err := unmarshal(body, &w); errors.Is(err, errNotDocument) {
 		return nil, fmt.Errorf("response body is neither JSON nor XML: %s", Excerpt(body))
-	}
-	if err != nil {
+	} else if err != nil {
 		return nil, fmt.Errorf("decode response body: %w", err)
 	}
 	if w.FlowLogID == "" {
@@ -103,15 +95,7 @@ type wireError struct {
 // an error document still gives one, with the status and an excerpt.
 func decodeError(status int, header http.Header, body []byte) *APIError {
 	var w wireError
-	var err error
-	switch firstByte(body) {
-	case '{':
-		err = json.Unmarshal(body, &w)
-	case '<':
-		err = xml.Unmarshal(body, &w)
-	default:
-		err = errNotDocument
-	}
+	err := unmarshal(body, &w)
 	e := &APIError{HTTPStatus: status}
 	if err == nil && (w.Code != "" || w.RequestID != "") {
 		e.Code, e.Message, e.RequestID, e.HostID, e.Recommend = w.Code, w.Message, w.RequestID, w.HostID, w.Recommend
@@ -126,15 +110,21 @@ func decodeError(status int, header http.Header, body []byte) *APIError {
 	return e
 }
 
-var errNotDocument = errors.New("not a document")
+// errNotDocument reports a body that is neither JSON nor XML.
+var errNotDocument = errors.New("not a JSON or XML document")
 
-// firstByte returns the first byte of body that is not white space, or 0.
-func firstByte(body []byte) byte {
+// unmarshal decodes body into v as JSON or XML, told apart by the first
+// byte that is not white space (or a byte-order mark), not by the Format
+// that was asked for or the Content-Type.
+func unmarshal(body []byte, v any) error {
 	b := bytes.TrimLeft(body, " \t\r\n\ufeff")
-	if len(b) == 0 {
-		return 0
+	switch {
+	case len(b) > 0 && b[0] == '{':
+		return json.Unmarshal(b, v)
+	case len(b) > 0 && b[0] == '<':
+		return xml.Unmarshal(b, v)
 	}
-	return b[0]
+	return errNotDocument
 }
 
 // excerptLen is the most bytes of a body an error message quotes.

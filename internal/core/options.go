@@ -114,30 +114,14 @@ func resolve(p *Product, o Options) (*config, error) {
 		errs = append(errs, fmt.Sprintf("RegionID %q is not a region id (lower-case letters, digits and '-')", o.RegionID))
 	}
 
-	switch strings.ToLower(o.Network) {
-	case "", NetworkPublic:
-		cfg.Network = NetworkPublic
-	case NetworkVPC:
-		cfg.Network = NetworkVPC
-	default:
+	var ok bool
+	if cfg.Network, ok = choose(o.Network, NetworkPublic, NetworkVPC); !ok {
 		errs = append(errs, fmt.Sprintf("Network %q is not one of %q, %q", o.Network, NetworkPublic, NetworkVPC))
 	}
-
-	switch strings.ToUpper(o.ResponseFormat) {
-	case "", FormatJSON:
-		cfg.ResponseFormat = FormatJSON
-	case FormatXML:
-		cfg.ResponseFormat = FormatXML
-	default:
+	if cfg.ResponseFormat, ok = choose(o.ResponseFormat, FormatJSON, FormatXML); !ok {
 		errs = append(errs, fmt.Sprintf("ResponseFormat %q is not one of %q, %q", o.ResponseFormat, FormatJSON, FormatXML))
 	}
-
-	switch strings.ToUpper(o.SignatureAlgorithm) {
-	case "", SignatureHMACSHA1:
-		cfg.SignatureAlgorithm = SignatureHMACSHA1
-	case SignatureV3:
-		cfg.SignatureAlgorithm = SignatureV3
-	default:
+	if cfg.SignatureAlgorithm, ok = choose(o.SignatureAlgorithm, SignatureHMACSHA1, SignatureV3); !ok {
 		errs = append(errs, fmt.Sprintf("SignatureAlgorithm %q is not one of %q, %q", o.SignatureAlgorithm, SignatureHMACSHA1, SignatureV3))
 	}
 
@@ -172,6 +156,20 @@ func resolve(p *Product, o Options) (*config, error) {
 		return nil, errors.New("invalid options: " + strings.Join(errs, "; "))
 	}
 	return cfg, nil
+}
+
+// choose returns the one of values that s names in any case, the first
+// (the default) when s is empty, and false when s names none.
+func choose(s string, values ...string) (string, bool) {
+	if s == "" {
+		return values[0], true
+	}
+	for _, v := range values {
+		if strings.EqualFold(s, v) {
+			return v, true
+		}
+	}
+	return "", false
 }
 
 // parseEndpoint accepts an absolute http or https URL with a host and
