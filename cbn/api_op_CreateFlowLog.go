@@ -177,11 +177,10 @@ func validLogFormat(s string) bool {
 
 // params returns the wire parameters of the input, ClientToken aside.
 func (in *CreateFlowLogInput) params() core.Params {
-	p := core.Params{
-		"CenId":        in.CenID,
-		"ProjectName":  in.ProjectName,
-		"LogStoreName": in.LogStoreName,
-	}
+	p := core.NewParams(11 + 2*len(in.Tags))
+	p["CenId"] = in.CenID
+	p["ProjectName"] = in.ProjectName
+	p["LogStoreName"] = in.LogStoreName
 	p.Set("FlowLogName", in.FlowLogName)
 	p.Set("Description", in.Description)
 	p.Set("TransitRouterId", in.TransitRouterID)

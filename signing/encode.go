@@ -1,18 +1,24 @@
 package signing
 
 import (
-	"sort"
+	"slices"
 	"strings"
 )
 
 const upperHex = "0123456789ABCDEF"
 
-// unreserved reports whether c is one of RFC 3986's unreserved characters,
-// the only bytes that Alibaba Cloud's signatures leave unencoded.
-func unreserved(c byte) bool {
-	return 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' || '0' <= c && c <= '9' ||
-		c == '-' || c == '_' || c == '.' || c == '~'
-}
+// unreservedSet marks RFC 3986's unreserved characters, the only bytes that
+// Alibaba Cloud's signatures leave unencoded.
+var unreservedSet = func() (t [256]bool) {
+	for c := 0; c < 256; c++ {
+		t[c] = 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' || '0' <= c && c <= '9' ||
+			c == '-' || c == '_' || c == '.' || c == '~'
+	}
+	return t
+}()
+
+// unreserved reports whether c is left unencoded.
+func unreserved(c byte) bool { return unreservedSet[c] }
 
 // Encode percent-encodes s as Alibaba Cloud's signatures require: the UTF-8
 // bytes A-Z, a-z, 0-9, '-', '_', '.' and '~' stay as they are and every other
@@ -29,57 +35,66 @@ func Encode(s string) string {
 	if n == 0 {
 		return s
 	}
-	var b strings.Builder
-	b.Grow(len(s) + 2*n)
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if unreserved(c) {
-			b.WriteByte(c)
-			continue
-		}
-		b.WriteByte('%')
-		b.WriteByte(upperHex[c>>4])
-		b.WriteByte(upperHex[c&0x0f])
-	}
-	return b.String()
+	return string(appendEncoded(make([]byte, 0, len(s)+2*n), s))
 }
 
-// pair is one parameter with its name and value already encoded.
+// appendEncoded appends Encode(s) to dst, copying runs of unreserved
+// bytes whole.
+func appendEncoded(dst []byte, s string) []byte {
+	start := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if unreservedSet[c] {
+			continue
+		}
+		dst = append(dst, s[start:i]...)
+		dst = append(dst, '%', upperHex[c>>4], upperHex[c&0x0f])
+		start = i + 1
+	}
+	return append(dst, s[start:]...)
+}
+
+// pair is one parameter: its name already encoded, its value raw.
 type pair struct{ name, value string }
 
-// encodePairs encodes every parameter of params and appends it to dst.
-func encodePairs(dst []pair, params map[string]string) []pair {
+// collect appends the parameters of params to dst, skipping the names skip
+// reports, and sorts them by encoded name in byte order. A map holds each
+// name once, so names never tie.
+func collect(dst []pair, params map[string]string, skip func(string) bool) []pair {
 	for k, v := range params {
-		dst = append(dst, pair{Encode(k), Encode(v)})
+		if skip == nil || !skip(k) {
+			dst = append(dst, pair{Encode(k), v})
+		}
 	}
+	sortPairs(dst)
 	return dst
 }
 
-// join sorts pairs by encoded name (byte order; ties, which only a caller
-// passing duplicate names can produce, by encoded value) and joins them as
-// name=value with '&'.
-func join(pairs []pair) string {
-	sort.Slice(pairs, func(i, j int) bool {
-		if pairs[i].name != pairs[j].name {
-			return pairs[i].name < pairs[j].name
-		}
-		return pairs[i].value < pairs[j].value
-	})
+func sortPairs(p []pair) {
+	slices.SortFunc(p, func(a, b pair) int { return strings.Compare(a.name, b.name) })
+}
+
+// canonicalLen returns an upper bound of the canonical query's length.
+func canonicalLen(pairs []pair) int {
 	n := 0
 	for _, p := range pairs {
-		n += len(p.name) + len(p.value) + 2
+		n += len(p.name) + 3*len(p.value) + 2
 	}
-	var b strings.Builder
-	b.Grow(n)
+	return n
+}
+
+// appendCanonical appends the pairs, sorted, as name=Encode(value) joined by
+// '&'.
+func appendCanonical(dst []byte, pairs []pair) []byte {
 	for i, p := range pairs {
 		if i > 0 {
-			b.WriteByte('&')
+			dst = append(dst, '&')
 		}
-		b.WriteString(p.name)
-		b.WriteByte('=')
-		b.WriteString(p.value)
+		dst = append(dst, p.name...)
+		dst = append(dst, '=')
+		dst = appendEncoded(dst, p.value)
 	}
-	return b.String()
+	return dst
 }
 
 // CanonicalQuery returns the canonical form of params that both signatures
@@ -87,5 +102,7 @@ func join(pairs []pair) string {
 // encoded name in byte order and joined as name=value with '&'. An empty
 // value is kept ("Name="). A nil or empty map gives "".
 func CanonicalQuery(params map[string]string) string {
-	return join(encodePairs(make([]pair, 0, len(params)), params))
+	var arr [48]pair
+	pairs := collect(arr[:0], params, nil)
+	return string(appendCanonical(make([]byte, 0, canonicalLen(pairs)), pairs))
 }

@@ -1,8 +1,6 @@
 package signing
 
 import (
-	"crypto/hmac"
-	"crypto/sha1"
 	"encoding/base64"
 	"time"
 )
@@ -39,10 +37,10 @@ func StringToSign(method, canonicalQuery string) string {
 // HMACSHA1 returns base64(HMAC-SHA1(secret + "&", stringToSign)), the value
 // of the Signature parameter.
 func HMACSHA1(secret, stringToSign string) string {
-	m := hmac.New(sha1.New, []byte(secret+"&"))
-	m.Write([]byte(stringToSign))
-	var sum [sha1.Size]byte
-	return base64.StdEncoding.EncodeToString(m.Sum(sum[:0]))
+	m := sha1MACs.get(secret)
+	defer sha1MACs.put(m)
+	m.writeString(stringToSign)
+	return base64.StdEncoding.EncodeToString(m.result())
 }
 
 // SignRPC signs a request with the HMAC-SHA1 RPC signature and returns its
@@ -53,29 +51,39 @@ func HMACSHA1(secret, stringToSign string) string {
 // SignatureVersion, SignatureNonce and Timestamp (t in UTC) before it signs.
 // Parameters of params with those names are replaced.
 func SignRPC(method string, params map[string]string, cred Credentials, t time.Time, nonce string) string {
-	common := [...]pair{
-		{"AccessKeyId", cred.AccessKeyID},
-		{"SecurityToken", cred.SecurityToken},
-		{"SignatureMethod", MethodHMACSHA1},
-		{"SignatureNonce", nonce},
-		{"SignatureVersion", VersionRPC},
-		{"Timestamp", t.UTC().Format(TimeFormat)},
-	}
-	pairs := make([]pair, 0, len(params)+len(common))
+	var arr [48]pair
+	pairs := arr[:0]
 	for k, v := range params {
 		if !isSignatureParam(k) {
-			pairs = append(pairs, pair{Encode(k), Encode(v)})
+			pairs = append(pairs, pair{Encode(k), v})
 		}
 	}
-	for _, p := range common {
-		if p.name == "SecurityToken" && p.value == "" {
-			continue
-		}
-		pairs = append(pairs, pair{p.name, Encode(p.value)})
+	pairs = append(pairs,
+		pair{"AccessKeyId", cred.AccessKeyID},
+		pair{"SignatureMethod", MethodHMACSHA1},
+		pair{"SignatureNonce", nonce},
+		pair{"SignatureVersion", VersionRPC},
+		pair{"Timestamp", t.UTC().Format(TimeFormat)},
+	)
+	if cred.SecurityToken != "" {
+		pairs = append(pairs, pair{"SecurityToken", cred.SecurityToken})
 	}
-	query := join(pairs)
-	sig := HMACSHA1(cred.AccessKeySecret, StringToSign(method, query))
-	return query + "&Signature=" + Encode(sig)
+	sortPairs(pairs)
+
+	const sigLen = len("&Signature=") + 3*28 // base64 of 20 bytes, every byte encoded at worst
+	buf := appendCanonical(make([]byte, 0, canonicalLen(pairs)+sigLen), pairs)
+
+	m := sha1MACs.get(cred.AccessKeySecret)
+	defer sha1MACs.put(m)
+	m.writeString(method)
+	m.writeString("&%2F&")
+	m.writeEncoded(buf)
+	var sig [28]byte
+	base64.StdEncoding.Encode(sig[:], m.result())
+
+	buf = append(buf, "&Signature="...)
+	buf = appendEncoded(buf, string(sig[:]))
+	return string(buf)
 }
 
 // isSignatureParam reports whether name is a parameter that SignRPC sets.

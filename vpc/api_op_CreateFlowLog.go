@@ -208,13 +208,12 @@ func (in *CreateFlowLogInput) validate() error {
 
 // params returns the wire parameters of the input.
 func (in *CreateFlowLogInput) params() core.Params {
-	p := core.Params{
-		"ResourceType": string(in.ResourceType),
-		"ResourceId":   in.ResourceID,
-		"TrafficType":  string(in.TrafficType),
-		"ProjectName":  in.ProjectName,
-		"LogStoreName": in.LogStoreName,
-	}
+	p := core.NewParams(12 + 2*len(in.Tags) + len(in.TrafficPath))
+	p["ResourceType"] = string(in.ResourceType)
+	p["ResourceId"] = in.ResourceID
+	p["TrafficType"] = string(in.TrafficType)
+	p["ProjectName"] = in.ProjectName
+	p["LogStoreName"] = in.LogStoreName
 	p.Set("FlowLogName", in.FlowLogName)
 	p.Set("Description", in.Description)
 	p.Set("ResourceGroupId", in.ResourceGroupID)

@@ -1,6 +1,7 @@
 package core
 
 import (
+	"bytes"
 	"context"
 	"crypto/rand"
 	"encoding/hex"
@@ -28,6 +29,8 @@ type Client struct {
 	cfg     *config
 	creds   *credentialSource
 	jitter  func(time.Duration) time.Duration // randomness of the backoff
+	// userAgent is the User-Agent header of every request, shared read-only.
+	userAgent []string
 }
 
 // New validates opts for product p and returns a client. No credential is
@@ -37,13 +40,14 @@ func New(p *Product, opts Options) (*Client, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Client{product: p, cfg: cfg, creds: &credentialSource{mu: new(sync.Mutex), cred: opts.Credential}, jitter: jitter}, nil
+	return &Client{product: p, cfg: cfg, creds: &credentialSource{mu: new(sync.Mutex), cred: opts.Credential}, jitter: jitter, userAgent: userAgentHeader(cfg.UserAgent)}, nil
 }
 
 // Request is one call of an operation, after its input was validated.
 type Request struct {
 	// Params are the operation's own wire parameters. RegionId, Action,
-	// Version, Format and, for token operations, ClientToken are added.
+	// Version, Format and, for token operations, ClientToken are added. Do
+	// owns them: they are recycled when the call ends.
 	Params Params
 	// RegionID overrides the client's region for this call; empty keeps it.
 	RegionID string
@@ -97,42 +101,83 @@ func (c *Client) Do(ctx context.Context, op *Operation, r Request, optFns []func
 		params["ClientToken"] = token
 	}
 
-	a := &call{
-		ctx:      ctx,
-		cfg:      cfg,
-		op:       op,
-		creds:    creds,
-		params:   params,
-		endpoint: endpoint,
-		token:    token,
-		jitter:   c.jitter,
+	defer params.recycle()
+	a := calls.Get().(*call)
+	defer a.release()
+	a.ctx, a.cfg, a.op, a.creds, a.params, a.endpoint, a.token, a.jitter = ctx, cfg, op, creds, params, endpoint, token, c.jitter
+	a.userAgent = c.userAgent
+	if len(optFns) > 0 {
+		a.userAgent = userAgentHeader(cfg.UserAgent)
 	}
 	out, err := a.run()
 	return out, token, err
 }
 
-// call is the state of one Do across its attempts.
+// call is the state of one Do across its attempts. Calls are pooled, so
+// that the functions go-retryablehttp holds are bound once per call object
+// rather than once per Do; release clears what one Do left.
 type call struct {
-	ctx      context.Context
-	cfg      *config
-	op       *Operation
-	creds    *credentialSource
-	params   Params
-	endpoint *url.URL
-	token    string
-	jitter   func(time.Duration) time.Duration
+	ctx       context.Context
+	cfg       *config
+	op        *Operation
+	creds     *credentialSource
+	params    Params
+	endpoint  *url.URL
+	token     string
+	jitter    func(time.Duration) time.Duration
+	userAgent []string
 
 	attempt    int           // attempts started
 	started    time.Time     // when the current attempt started
-	sent       atomic.Bool   // the current attempt's request was written
+	trace      *sendTrace    // whether the current Do's requests were written
 	wait       time.Duration // backoff chosen by check for the next attempt
 	refreshed  bool          // an expired token was already retried
 	unknown    bool          // some attempt may have created the flow log
-	secrets    []string      // values never to print, of the last signing
-	keyID      string        // the AccessKeyId of the last signing, masked
+	secrets    [2]string     // values never to print, of the last signing
+	keyID      string        // the AccessKeyId of the last signing
+	query      string        // V3: the canonical query, built once
 	result     *Result       // the successful outcome
 	err        error         // the last attempt's failure
 	prepareErr error         // signing failed before an attempt
+
+	rc retryablehttp.Client // bound to this call once, in newCall
+}
+
+// calls pools call objects.
+var calls = sync.Pool{New: func() any { return newCall() }}
+
+func newCall() *call {
+	a := &call{}
+	a.rc.RequestLogHook = a.begin
+	a.rc.CheckRetry = a.check
+	a.rc.Backoff = a.backoff
+	a.rc.PrepareRetry = a.sign
+	a.rc.ErrorHandler = retryablehttp.PassthroughErrorHandler
+	return a
+}
+
+// release clears the call and returns it to the pool.
+func (a *call) release() {
+	rc := &a.rc
+	*a = call{rc: retryablehttp.Client{
+		RequestLogHook: rc.RequestLogHook, CheckRetry: rc.CheckRetry, Backoff: rc.Backoff,
+		PrepareRetry: rc.PrepareRetry, ErrorHandler: rc.ErrorHandler,
+	}}
+	calls.Put(a)
+}
+
+// sendTrace records whether the request of the current attempt was
+// written. It is made per Do, not pooled: the transport may report a write
+// after Do has returned, and that must not reach another call.
+type sendTrace struct {
+	httptrace.ClientTrace
+	sent atomic.Bool
+}
+
+func newSendTrace() *sendTrace {
+	t := &sendTrace{}
+	t.WroteRequest = func(httptrace.WroteRequestInfo) { t.sent.Store(true) }
+	return t
 }
 
 // run sends the attempts through go-retryablehttp and returns the outcome.
@@ -140,27 +185,27 @@ func (a *call) run() (*Result, error) {
 	if err := a.ctx.Err(); err != nil {
 		return nil, a.fail(err)
 	}
-	trace := &httptrace.ClientTrace{
-		WroteRequest: func(httptrace.WroteRequestInfo) { a.sent.Store(true) },
-	}
-	req, err := retryablehttp.NewRequestWithContext(httptrace.WithClientTrace(a.ctx, trace), http.MethodPost, a.endpoint.String(), nil)
+	a.trace = newSendTrace()
+	// The URL is replaced by sign; there is nothing to parse.
+	hreq := (&http.Request{
+		Method:     http.MethodPost,
+		URL:        a.endpoint,
+		Host:       a.endpoint.Host,
+		Proto:      "HTTP/1.1",
+		ProtoMajor: 1,
+		ProtoMinor: 1,
+		Header:     http.Header{"User-Agent": a.userAgent},
+	}).WithContext(httptrace.WithClientTrace(a.ctx, &a.trace.ClientTrace))
+	req, err := retryablehttp.FromRequest(hreq)
 	if err != nil {
 		return nil, a.fail(err)
 	}
-	req.Header.Set("User-Agent", a.userAgent())
 	if err := a.sign(req.Request); err != nil {
 		return nil, a.fail(err)
 	}
-	rc := &retryablehttp.Client{
-		HTTPClient:     a.cfg.http,
-		RetryMax:       a.cfg.MaxAttempts - 1,
-		RequestLogHook: a.begin,
-		CheckRetry:     a.check,
-		Backoff:        func(time.Duration, time.Duration, int, *http.Response) time.Duration { return a.wait },
-		PrepareRetry:   a.sign,
-		ErrorHandler:   retryablehttp.PassthroughErrorHandler,
-	}
-	resp, doErr := rc.Do(req)
+	a.rc.HTTPClient = a.cfg.http
+	a.rc.RetryMax = a.cfg.MaxAttempts - 1
+	resp, doErr := a.rc.Do(req)
 	if resp != nil {
 		resp.Body.Close()
 	}
@@ -181,16 +226,23 @@ func (a *call) run() (*Result, error) {
 	return nil, a.fail(err)
 }
 
+// backoff is the go-retryablehttp Backoff: the wait check chose.
+func (a *call) backoff(time.Duration, time.Duration, int, *http.Response) time.Duration {
+	return a.wait
+}
+
 // fail wraps err in the call's *OperationError.
 func (a *call) fail(err error) error {
 	return &OperationError{Operation: a.op.Action, Attempts: a.attempt, ClientToken: a.token, OutcomeUnknown: a.unknown, Err: err}
 }
 
-func (a *call) userAgent() string {
-	if a.cfg.UserAgent == "" {
-		return userAgent
+// userAgentHeader returns the User-Agent header value: the library's own,
+// then extra when not empty.
+func userAgentHeader(extra string) []string {
+	if extra == "" {
+		return []string{userAgent}
 	}
-	return userAgent + " " + a.cfg.UserAgent
+	return []string{userAgent + " " + extra}
 }
 
 // sign reads the credentials and signs req afresh: new nonce, new time.
@@ -204,19 +256,18 @@ func (a *call) sign(req *http.Request) error {
 		a.prepareErr = err
 		return err
 	}
-	a.secrets = append(a.secrets[:0], cred.AccessKeySecret, cred.SecurityToken)
-	a.keyID = maskKeyID(cred.AccessKeyID)
+	a.secrets = [2]string{cred.AccessKeySecret, cred.SecurityToken}
+	a.keyID = cred.AccessKeyID
 	u := *a.endpoint
 	now, nonce := time.Now(), newNonce()
 	if a.cfg.SignatureAlgorithm == SignatureV3 {
-		u.RawQuery = signing.CanonicalQuery(a.params)
-		h := req.Header.Clone()
-		for k, v := range signing.SignV3(http.MethodPost, u.Host, a.op.Action, a.op.Product.Version, a.params, signing.EmptyPayloadHash, cred, now, nonce) {
-			if k != "host" { // net/http sends u.Host, which is what was signed
-				h.Set(k, v)
-			}
+		if a.query == "" { // the same for every attempt
+			a.query = signing.CanonicalQuery(a.params)
 		}
-		req.Header = h
+		u.RawQuery = a.query
+		// net/http sends u.Host as the host header, which is what is signed.
+		v := signing.SignV3Headers(http.MethodPost, u.Host, a.op.Action, a.op.Product.Version, a.query, signing.EmptyPayloadHash, cred, now, nonce)
+		req.Header = v3Header(req.Header, v)
 	} else {
 		u.RawQuery = signing.SignRPC(http.MethodPost, a.params, cred, now, nonce)
 	}
@@ -224,15 +275,64 @@ func (a *call) sign(req *http.Request) error {
 	return nil
 }
 
+// v3Header returns a copy of base with the V3 headers set; the names are
+// already in canonical form and share one backing array of values.
+func v3Header(base http.Header, v signing.V3Headers) http.Header {
+	h := make(http.Header, len(base)+7)
+	for k, vs := range base {
+		if !strings.HasPrefix(k, "X-Acs-") && k != "Authorization" {
+			h[k] = vs
+		}
+	}
+	vals := []string{v.Action, v.Version, v.Date, v.Nonce, v.ContentSHA256, v.Authorization, v.SecurityToken}
+	h["X-Acs-Action"] = vals[0:1:1]
+	h["X-Acs-Version"] = vals[1:2:2]
+	h["X-Acs-Date"] = vals[2:3:3]
+	h["X-Acs-Signature-Nonce"] = vals[3:4:4]
+	h["X-Acs-Content-Sha256"] = vals[4:5:5]
+	h["Authorization"] = vals[5:6:6]
+	if v.SecurityToken != "" {
+		h["X-Acs-Security-Token"] = vals[6:7:7]
+	}
+	return h
+}
+
 // begin marks the start of an attempt.
 func (a *call) begin(_ retryablehttp.Logger, _ *http.Request, _ int) {
 	a.attempt++
 	a.started = time.Now()
-	a.sent.Store(false)
+	a.trace.sent.Store(false)
 }
 
 // maxBody caps how much of a response body is read.
 const maxBody = 1 << 20
+
+// bodyBuffer holds one response body while it is decoded; the decoders copy
+// what they keep, so buffers are reused across calls.
+type bodyBuffer struct {
+	buf bytes.Buffer
+	lr  io.LimitedReader
+}
+
+var bodyBuffers = sync.Pool{New: func() any { return new(bodyBuffer) }}
+
+func getBodyBuffer() *bodyBuffer { return bodyBuffers.Get().(*bodyBuffer) }
+
+// putBodyBuffer returns b to the pool, unless a huge body grew it.
+func putBodyBuffer(b *bodyBuffer) {
+	if b.buf.Cap() <= 64<<10 {
+		b.buf.Reset()
+		bodyBuffers.Put(b)
+	}
+}
+
+// read reads r up to one byte past maxBody, so that an oversized body shows.
+func (b *bodyBuffer) read(r io.Reader) ([]byte, error) {
+	b.lr = io.LimitedReader{R: r, N: maxBody + 1}
+	_, err := b.buf.ReadFrom(&b.lr)
+	b.lr.R = nil
+	return b.buf.Bytes(), err
+}
 
 // check decodes the outcome of one attempt and decides whether to send
 // another. It consumes the body; the outcome stays in a.
@@ -242,7 +342,7 @@ func (a *call) check(ctx context.Context, resp *http.Response, doErr error) (boo
 	var why string // why the attempt may be retried; "" when it must not be
 	if doErr != nil {
 		a.err = a.transportError(doErr)
-		if a.sent.Load() {
+		if a.trace.sent.Load() {
 			a.unknown = true
 			why = a.ambiguous("no response after the request was sent")
 		} else {
@@ -250,7 +350,9 @@ func (a *call) check(ctx context.Context, resp *http.Response, doErr error) (boo
 		}
 	} else {
 		status = resp.StatusCode
-		body, readErr := io.ReadAll(io.LimitReader(resp.Body, maxBody+1))
+		buf := getBodyBuffer()
+		defer putBodyBuffer(buf)
+		body, readErr := buf.read(resp.Body)
 		resp.Body.Close()
 		resp.Body = http.NoBody
 		if status >= 200 && status < 300 {
@@ -366,7 +468,7 @@ func (a *call) log(status int, code, requestID string, retry bool, why string) {
 	}
 	attrs := []slog.Attr{
 		slog.String("action", a.op.Action),
-		slog.String("access_key_id", a.keyID),
+		slog.String("access_key_id", maskKeyID(a.keyID)),
 		slog.Int("attempt", a.attempt),
 		slog.Int("status", status),
 		slog.String("code", code),

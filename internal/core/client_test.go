@@ -473,11 +473,21 @@ func TestDoContext(t *testing.T) {
 	})
 }
 
-// countingCredential counts reads and can fail.
+// countingCredential counts reads and can fail. Its type is a refreshing
+// one unless typ says otherwise.
 type countingCredential struct {
 	credentials.Credential
 	reads atomic.Int32
 	err   error
+	typ   string
+}
+
+func (c *countingCredential) GetType() *string {
+	t := c.typ
+	if t == "" {
+		t = "ram_role_arn"
+	}
+	return &t
 }
 
 func (c *countingCredential) GetCredential() (*credentials.CredentialModel, error) {
@@ -499,6 +509,17 @@ func TestCredentials(t *testing.T) {
 		_, _, err := c.Do(context.Background(), testOp, request(), nil)
 		require.NoError(t, err)
 		assert.EqualValues(t, 2, cred.reads.Load())
+	})
+	t.Run("a static AccessKey is read once", func(t *testing.T) {
+		t.Parallel()
+		g := newGateway(t, sequence(status(400, throttled), ok))
+		cred := &countingCredential{typ: "access_key"}
+		c := testClient(t, g, func(o *Options) { o.Credential = cred })
+		for i := 0; i < 3; i++ {
+			_, _, err := c.Do(context.Background(), testOp, request(), nil)
+			require.NoError(t, err)
+		}
+		assert.EqualValues(t, 1, cred.reads.Load())
 	})
 	t.Run("failure sends nothing", func(t *testing.T) {
 		t.Parallel()

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"sync"
+	"sync/atomic"
 
 	"github.com/aliyun/credentials-go/credentials"
 
@@ -17,6 +18,9 @@ import (
 type credentialSource struct {
 	mu   *sync.Mutex
 	cred credentials.Credential
+	// static holds the AccessKey of a Credential that never changes (types
+	// access_key and sts), read once; later reads take no lock.
+	static atomic.Pointer[signing.Credentials]
 }
 
 // overrideMu serialises reads of Credentials given in per-call options,
@@ -27,8 +31,12 @@ var overrideMu sync.Mutex
 // tests can count or fail the build.
 var newDefaultChain = func() (credentials.Credential, error) { return credentials.NewCredential(nil) }
 
-// get returns the current AccessKey, reading the provider.
+// get returns the current AccessKey, reading the provider unless it is
+// static and already read.
 func (s *credentialSource) get() (signing.Credentials, error) {
+	if c := s.static.Load(); c != nil {
+		return *c, nil
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.cred == nil {
@@ -48,6 +56,9 @@ func (s *credentialSource) get() (signing.Credentials, error) {
 	c := signing.Credentials{AccessKeyID: *m.AccessKeyId, AccessKeySecret: *m.AccessKeySecret}
 	if m.SecurityToken != nil {
 		c.SecurityToken = *m.SecurityToken
+	}
+	if t := s.cred.GetType(); t != nil && (*t == "access_key" || *t == "sts") {
+		s.static.Store(&c)
 	}
 	return c, nil
 }

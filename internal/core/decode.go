@@ -24,14 +24,15 @@ type Result struct {
 
 // wireResult is the success body, in JSON or XML (any root element).
 type wireResult struct {
-	RequestID       string    `json:"RequestId" xml:"RequestId"`
-	FlowLogID       string    `json:"FlowLogId" xml:"FlowLogId"`
-	ResourceGroupID string    `json:"ResourceGroupId" xml:"ResourceGroupId"`
-	Success         *flexBool `json:"Success" xml:"Success"`
+	RequestID       string   `json:"RequestId" xml:"RequestId"`
+	FlowLogID       string   `json:"FlowLogId" xml:"FlowLogId"`
+	ResourceGroupID string   `json:"ResourceGroupId" xml:"ResourceGroupId"`
+	Success         flexBool `json:"Success" xml:"Success"`
 }
 
-// flexBool takes a boolean sent as true/false or as the string "true"/"false".
-type flexBool bool
+// flexBool takes a boolean sent as true/false or as the string
+// "true"/"false", and remembers whether the document had one at all.
+type flexBool struct{ set, value bool }
 
 func (b *flexBool) UnmarshalJSON(data []byte) error {
 	s := string(data)
@@ -50,11 +51,12 @@ func (b *flexBool) UnmarshalXML(d *xml.Decoder, start xml.StartElement) error {
 }
 
 func (b *flexBool) parse(s string) error {
+	b.set = true
 	switch strings.ToLower(s) {
 	case "true":
-		*b = true
+		b.value = true
 	case "false", "null", "":
-		*b = false
+		b.value = false
 	default:
 		return fmt.Errorf("field Success: %q is not a boolean", s)
 	}
@@ -76,8 +78,8 @@ func decodeResult(body []byte) (*Result, error) {
 		return nil, errNoFlowLogID
 	}
 	r := &Result{RequestID: w.RequestID, FlowLogID: w.FlowLogID, ResourceGroupID: w.ResourceGroupID, Success: true}
-	if w.Success != nil {
-		r.Success = bool(*w.Success)
+	if w.Success.set {
+		r.Success = w.Success.value
 	}
 	return r, nil
 }
@@ -110,6 +112,49 @@ func decodeError(status int, header http.Header, body []byte) *APIError {
 	return e
 }
 
+// flatDecoder is a document type that flatXML can fill. decodeFlat reports
+// false when the body is not flat, having changed nothing.
+type flatDecoder interface {
+	decodeFlat(body []byte) (bool, error)
+}
+
+func (w *wireResult) decodeFlat(body []byte) (bool, error) {
+	var success []byte
+	ok := flatXML(body, func(name, text []byte) {
+		switch string(name) {
+		case "RequestId":
+			w.RequestID = string(text)
+		case "FlowLogId":
+			w.FlowLogID = string(text)
+		case "ResourceGroupId":
+			w.ResourceGroupID = string(text)
+		case "Success":
+			success = text
+		}
+	})
+	if !ok || success == nil {
+		return ok, nil
+	}
+	return true, w.Success.parse(strings.TrimSpace(string(success)))
+}
+
+func (w *wireError) decodeFlat(body []byte) (bool, error) {
+	return flatXML(body, func(name, text []byte) {
+		switch string(name) {
+		case "RequestId":
+			w.RequestID = string(text)
+		case "HostId":
+			w.HostID = string(text)
+		case "Code":
+			w.Code = string(text)
+		case "Message":
+			w.Message = string(text)
+		case "Recommend":
+			w.Recommend = string(text)
+		}
+	}), nil
+}
+
 // errNotDocument reports a body that is neither JSON nor XML.
 var errNotDocument = errors.New("not a JSON or XML document")
 
@@ -122,6 +167,11 @@ func unmarshal(body []byte, v any) error {
 	case len(b) > 0 && b[0] == '{':
 		return json.Unmarshal(b, v)
 	case len(b) > 0 && b[0] == '<':
+		if f, ok := v.(flatDecoder); ok {
+			if ok, err := f.decodeFlat(b); ok {
+				return err
+			}
+		}
 		return xml.Unmarshal(b, v)
 	}
 	return errNotDocument

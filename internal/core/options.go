@@ -38,8 +38,9 @@ type Options struct {
 	Network string
 
 	// HTTPClient sends the requests. Nil selects a shared client with
-	// connect, TLS-handshake and per-attempt timeouts that does not follow
-	// redirects.
+	// per-attempt timeouts (5s to connect, 5s for the TLS handshake, 25s
+	// for the response headers) that does not follow redirects; the call's
+	// context bounds the whole call.
 	HTTPClient *http.Client
 
 	// MaxAttempts is the total number of attempts per call, retries
@@ -202,7 +203,8 @@ func validRegion(s string) bool {
 // defaultHTTPClient is shared by every client that brings none, so that all
 // of them share one connection pool.
 var defaultHTTPClient = &http.Client{
-	Timeout: 30 * time.Second, // per attempt: each retry is a new Do
+	// No Client.Timeout: it costs a timer and a context per request, and
+	// the transport's timeouts bound each attempt's waits already.
 	Transport: &http.Transport{
 		Proxy: http.ProxyFromEnvironment,
 		DialContext: (&net.Dialer{

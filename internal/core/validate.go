@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -179,43 +180,50 @@ const MaxTags = 20
 
 // Tags checks tags: at most MaxTags, each key 1-maxKey characters and
 // distinct, each value at most 128 characters, neither starting with
-// "aliyun" or "acs:" nor containing "http://" or "https://".
+// "aliyun" or "acs:" nor containing "http://" or "https://". Field names are
+// built only for the rules that are broken.
 func (v *Validator) Tags(field string, tags []Tag, maxKey int) {
 	if len(tags) > MaxTags {
 		v.Add(field, fmt.Sprintf("must have at most %d tags, has %d", MaxTags, len(tags)))
 	}
-	seen := make(map[string]int, len(tags))
 	for i, tag := range tags {
-		kf := fmt.Sprintf("%s[%d].Key", field, i)
-		if v.Required(kf, tag.Key) {
-			if n := utf8.RuneCountInString(tag.Key); n > maxKey {
-				v.Add(kf, fmt.Sprintf("must be at most %d characters", maxKey))
-			}
-			v.tagText(kf, tag.Key)
-			if j, dup := seen[tag.Key]; dup {
-				v.Add(kf, fmt.Sprintf("duplicates %s[%d].Key", field, j))
-			}
-			seen[tag.Key] = i
+		for _, r := range tagRules(tag.Key, maxKey, true) {
+			v.Add(fmt.Sprintf("%s[%d].Key", field, i), r)
 		}
-		vf := fmt.Sprintf("%s[%d].Value", field, i)
-		if tag.Value != "" && v.utf8(vf, tag.Value) {
-			if utf8.RuneCountInString(tag.Value) > 128 {
-				v.Add(vf, "must be at most 128 characters")
+		for j := 0; j < i && tag.Key != ""; j++ {
+			if tags[j].Key == tag.Key {
+				v.Add(fmt.Sprintf("%s[%d].Key", field, i), fmt.Sprintf("duplicates %s[%d].Key", field, j))
+				break
 			}
-			v.tagText(vf, tag.Value)
+		}
+		for _, r := range tagRules(tag.Value, 128, false) {
+			v.Add(fmt.Sprintf("%s[%d].Value", field, i), r)
 		}
 	}
 }
 
-// tagText applies the bans that tag keys and values share.
-func (v *Validator) tagText(field, s string) {
+// tagRules returns the rules that s breaks as a tag key (required) or value.
+func tagRules(s string, max int, required bool) []string {
+	switch {
+	case s == "" && required:
+		return []string{"is required"}
+	case s == "":
+		return nil
+	case !utf8.ValidString(s):
+		return []string{"must be valid UTF-8"}
+	}
+	var reasons []string
+	if utf8.RuneCountInString(s) > max {
+		reasons = append(reasons, fmt.Sprintf("must be at most %d characters", max))
+	}
 	l := strings.ToLower(s)
 	if strings.HasPrefix(l, "aliyun") || strings.HasPrefix(l, "acs:") {
-		v.Add(field, `must not start with "aliyun" or "acs:"`)
+		reasons = append(reasons, `must not start with "aliyun" or "acs:"`)
 	}
 	if strings.Contains(l, "http://") || strings.Contains(l, "https://") {
-		v.Add(field, `must not contain "http://" or "https://"`)
+		reasons = append(reasons, `must not contain "http://" or "https://"`)
 	}
+	return reasons
 }
 
 // Duration checks an optional duration: zero (unset) or one of allowed.
@@ -256,6 +264,29 @@ func printableASCII(s string, space bool) bool {
 // names; an unset optional parameter is simply absent.
 type Params map[string]string
 
+// NewParams returns empty Params with room for n operation parameters and
+// the common ones the client adds. Client.Do takes ownership of the Params
+// of its Request and recycles them when the call ends.
+func NewParams(n int) Params {
+	if p, ok := paramsPool.Get().(Params); ok {
+		return p
+	}
+	return make(Params, n+8)
+}
+
+// paramsPool recycles the maps of finished calls.
+var paramsPool sync.Pool
+
+// recycle empties p and makes it available to NewParams. p must not be used
+// afterwards.
+func (p Params) recycle() {
+	if len(p) > 64 {
+		return // an outsized map is left to the collector
+	}
+	clear(p)
+	paramsPool.Put(p)
+}
+
 // Set sets name to value when value is not empty.
 func (p Params) Set(name, value string) {
 	if value != "" {
@@ -282,8 +313,22 @@ func SetList[T ~string](p Params, name string, values []T) {
 // value is sent as an empty parameter.
 func (p Params) SetTags(tags []Tag) {
 	for i, t := range tags {
+		if i < MaxTags {
+			p[tagNames[i][0]] = t.Key
+			p[tagNames[i][1]] = t.Value
+			continue
+		}
 		n := "Tag." + strconv.Itoa(i+1)
 		p[n+".Key"] = t.Key
 		p[n+".Value"] = t.Value
 	}
 }
+
+// tagNames holds the wire names of the first MaxTags tags, built once.
+var tagNames = func() (names [MaxTags][2]string) {
+	for i := range names {
+		n := "Tag." + strconv.Itoa(i+1)
+		names[i] = [2]string{n + ".Key", n + ".Value"}
+	}
+	return names
+}()

@@ -2,9 +2,11 @@ package emulator
 
 import (
 	"maps"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/flowlog-go/flowlog/signing"
@@ -153,6 +155,8 @@ type Server struct {
 	tokens     map[string]tokenRecord // CEN ClientToken -> first result
 	requestSeq uint64
 	flowLogSeq uint64
+
+	connections atomic.Int64 // connections accepted, for leak tests
 }
 
 // tokenRecord is the first result of a CEN request with a ClientToken.
@@ -252,7 +256,13 @@ func NewServer(p Product, opts ...Option) *Server {
 		nonces:  make(map[string]time.Time),
 		tokens:  make(map[string]tokenRecord),
 	}
-	s.ts = httptest.NewServer(http.HandlerFunc(s.serveHTTP))
+	s.ts = httptest.NewUnstartedServer(http.HandlerFunc(s.serveHTTP))
+	s.ts.Config.ConnState = func(_ net.Conn, state http.ConnState) {
+		if state == http.StateNew {
+			s.connections.Add(1)
+		}
+	}
+	s.ts.Start()
 	s.URL = s.ts.URL
 	return s
 }
