@@ -55,18 +55,18 @@ func SignRPC(method string, params map[string]string, cred Credentials, t time.T
 	pairs := arr[:0]
 	for k, v := range params {
 		if !isSignatureParam(k) {
-			pairs = append(pairs, pair{Encode(k), v})
+			pairs = append(pairs, newPair(Encode(k), v))
 		}
 	}
 	pairs = append(pairs,
-		pair{"AccessKeyId", cred.AccessKeyID},
-		pair{"SignatureMethod", MethodHMACSHA1},
-		pair{"SignatureNonce", nonce},
-		pair{"SignatureVersion", VersionRPC},
-		pair{"Timestamp", t.UTC().Format(TimeFormat)},
+		newPair("AccessKeyId", cred.AccessKeyID),
+		newPair("SignatureMethod", MethodHMACSHA1),
+		newPair("SignatureNonce", nonce),
+		newPair("SignatureVersion", VersionRPC),
+		newPair("Timestamp", t.UTC().Format(TimeFormat)),
 	)
 	if cred.SecurityToken != "" {
-		pairs = append(pairs, pair{"SecurityToken", cred.SecurityToken})
+		pairs = append(pairs, newPair("SecurityToken", cred.SecurityToken))
 	}
 	sortPairs(pairs)
 

@@ -161,8 +161,36 @@ func (t TextRules) Description(v *Validator, field, s string) {
 }
 
 func hasURLPrefix(s string) bool {
-	l := strings.ToLower(s)
-	return strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://")
+	return hasPrefixFold(s, "http://") || hasPrefixFold(s, "https://")
+}
+
+// hasPrefixFold reports whether s starts with prefix, a lower-case ASCII
+// string, with ASCII letters of s in any case. It neither allocates nor
+// folds non-ASCII characters, none of which lower-case to these prefixes.
+func hasPrefixFold(s, prefix string) bool {
+	if len(s) < len(prefix) {
+		return false
+	}
+	for i := 0; i < len(prefix); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != prefix[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// containsFold reports whether s contains sub, as hasPrefixFold compares.
+func containsFold(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if hasPrefixFold(s[i:], sub) {
+			return true
+		}
+	}
+	return false
 }
 
 // Tag is a key-value pair attached to the created flow log.
@@ -216,11 +244,10 @@ func tagRules(s string, max int, required bool) []string {
 	if utf8.RuneCountInString(s) > max {
 		reasons = append(reasons, fmt.Sprintf("must be at most %d characters", max))
 	}
-	l := strings.ToLower(s)
-	if strings.HasPrefix(l, "aliyun") || strings.HasPrefix(l, "acs:") {
+	if hasPrefixFold(s, "aliyun") || hasPrefixFold(s, "acs:") {
 		reasons = append(reasons, `must not start with "aliyun" or "acs:"`)
 	}
-	if strings.Contains(l, "http://") || strings.Contains(l, "https://") {
+	if containsFold(s, "http://") || containsFold(s, "https://") {
 		reasons = append(reasons, `must not contain "http://" or "https://"`)
 	}
 	return reasons
