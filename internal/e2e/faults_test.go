@@ -167,7 +167,7 @@ func TestDeadlines(t *testing.T) {
 		t.Run(p.name+"/during a slow response", func(t *testing.T) {
 			t.Parallel()
 			h := newHarness(t, p, core.SignatureHMACSHA1, "JSON")
-			h.srv.Fail(1, emulator.Slow(2*time.Second))
+			h.srv.Fail(1, emulator.Slow(time.Minute))
 			ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
 			defer cancel()
 			start := time.Now()
@@ -177,7 +177,7 @@ func TestDeadlines(t *testing.T) {
 			assert.ErrorIs(t, err, core.ErrOutcomeUnknown, "sent, then no answer: it may exist")
 			// Promptly: well before the server's answer. A loose bound, only
 			// to catch a call that waits for the slow server.
-			assert.Less(t, elapsed, time.Second)
+			assert.Less(t, elapsed, 10*time.Second)
 			assert.Len(t, h.srv.Requests(), 1, "no attempt after the context is done")
 			h.assertNoSecrets(t, err.Error())
 		})
@@ -192,11 +192,18 @@ func TestDeadlines(t *testing.T) {
 			start := time.Now()
 			_, err := p.create(ctx, h.opts)
 			require.Error(t, err)
-			assert.Less(t, time.Since(start), 2*time.Second, "never sleeps past the deadline")
+			assert.Less(t, time.Since(start), 10*time.Second, "never sleeps past the deadline")
+			// Full jitter decides how many retries fit: either a wait would
+			// have passed the deadline, and the last refusal comes back at
+			// once, or the deadline came during an attempt.
 			var apiErr *core.APIError
-			require.ErrorAs(t, err, &apiErr, "the last attempt's refusal is kept")
-			assert.Equal(t, core.CodeThrottlingUser, apiErr.Code)
-			assert.False(t, errors.Is(err, core.ErrOutcomeUnknown))
+			if errors.As(err, &apiErr) {
+				assert.Equal(t, core.CodeThrottlingUser, apiErr.Code)
+				assert.False(t, errors.Is(err, core.ErrOutcomeUnknown))
+				assert.NoError(t, ctx.Err(), "returned before the deadline")
+			} else {
+				assert.ErrorIs(t, err, context.DeadlineExceeded)
+			}
 			assert.Empty(t, h.srv.FlowLogs())
 		})
 	}
