@@ -12,11 +12,13 @@ import (
 	"net/http"
 	"net/http/httptrace"
 	"net/url"
+	"reflect"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
 
+	"github.com/aliyun/credentials-go/credentials"
 	"github.com/hashicorp/go-retryablehttp"
 
 	"github.com/flowlog-go/flowlog/signing"
@@ -71,7 +73,7 @@ func (c *Client) Do(ctx context.Context, op *Operation, r Request, optFns []func
 		if cfg, err = resolve(c.product, o); err != nil {
 			return nil, "", &OperationError{Operation: op.Action, Err: err}
 		}
-		if o.Credential != c.cfg.Credential {
+		if !sameCredential(o.Credential, c.cfg.Credential) {
 			creds = &credentialSource{mu: &overrideMu, cred: o.Credential}
 		}
 	}
@@ -111,6 +113,16 @@ func (c *Client) Do(ctx context.Context, op *Operation, r Request, optFns []func
 	}
 	out, err := a.run()
 	return out, token, err
+}
+
+// sameCredential reports whether a and b are the same Credential, without
+// the panic that == gives for a dynamic type that is not comparable.
+func sameCredential(a, b credentials.Credential) bool {
+	if a == nil || b == nil {
+		return a == nil && b == nil
+	}
+	t := reflect.TypeOf(a)
+	return t == reflect.TypeOf(b) && t.Comparable() && a == b
 }
 
 // call is the state of one Do across its attempts. Calls are pooled, so

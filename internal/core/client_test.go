@@ -620,3 +620,21 @@ func TestBackoffCeiling(t *testing.T) {
 		assert.True(t, d >= 0 && d <= time.Second, d)
 	}
 }
+
+// valueCredential is a Credential whose dynamic type cannot be compared.
+type valueCredential struct {
+	credentials.Credential
+	fields []string
+}
+
+func TestSameCredential(t *testing.T) {
+	t.Parallel()
+	a := StaticCredential("a", "s", "")
+	b := StaticCredential("b", "s", "")
+	assert.True(t, sameCredential(nil, nil))
+	assert.True(t, sameCredential(a, a))
+	assert.False(t, sameCredential(a, b))
+	assert.False(t, sameCredential(a, nil))
+	v := valueCredential{fields: []string{"x"}}
+	assert.False(t, sameCredential(v, v), "not comparable: treated as different, no panic")
+}
