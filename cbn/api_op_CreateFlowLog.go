@@ -73,7 +73,9 @@ type CreateFlowLogInput struct {
 }
 
 // CreateFlowLogOutput is the response of CreateFlowlog. The flow log is
-// created asynchronously: it is Creating, then Active.
+// created asynchronously: it is Creating, then Active. CreateFlowLog returns
+// either an output with every field the service sent or an error, never a
+// zero output.
 type CreateFlowLogOutput struct {
 	// RequestID identifies the request to Alibaba Cloud support.
 	RequestID string

@@ -15,16 +15,22 @@ type Options = core.Options
 type Tag = core.Tag
 
 // ValidationError lists every broken rule of an input; nothing was sent.
+// The client never returns a zero ValidationError: Fields has at least one
+// entry.
 type ValidationError = core.ValidationError
 
 // FieldError is one broken rule of an input: the Go field path and the rule.
+// Both are set in every FieldError the client returns.
 type FieldError = core.FieldError
 
 // APIError is the service's refusal, with the HTTP status, Code, Message
-// and RequestID.
+// and RequestID. HTTPStatus is always set; Code and RequestID are empty when
+// the body was not the service's (a proxy's page, an empty body).
 type APIError = core.APIError
 
-// OperationError wraps every failure of a call whose input was valid.
+// OperationError wraps every failure of a call whose input was valid, with
+// the attempts made, the ClientToken sent (CEN) and whether the flow log may
+// exist. Err is never nil in an OperationError the client returns.
 type OperationError = core.OperationError
 
 // ErrOutcomeUnknown is wrapped by every error after which the flow log may

@@ -9,6 +9,8 @@ import (
 )
 
 // ResourceType is the kind of resource whose traffic a flow log captures.
+// The zero value is not valid: CreateFlowLogInput requires one of the
+// constants.
 type ResourceType string
 
 // Values of ResourceType.
@@ -27,7 +29,8 @@ func (ResourceType) Values() []ResourceType {
 }
 
 // TrafficType is the traffic a flow log captures. The service matches it
-// case-insensitively; it is sent as given.
+// case-insensitively; it is sent as given. The zero value is not valid:
+// CreateFlowLogInput requires one.
 type TrafficType string
 
 // Values of TrafficType.
@@ -46,7 +49,7 @@ func (TrafficType) Values() []TrafficType {
 }
 
 // TrafficPath is a path of traffic to capture, a feature the service enables
-// per account.
+// per account. The zero value is not valid in CreateFlowLogInput.TrafficPath.
 type TrafficPath string
 
 // Values of TrafficPath.
@@ -130,7 +133,9 @@ type CreateFlowLogInput struct {
 }
 
 // CreateFlowLogOutput is the response of CreateFlowLog. The flow log is
-// created asynchronously: it is Activating, then Active.
+// created asynchronously: it is Activating, then Active. CreateFlowLog
+// returns either an output with every field the service sent or an error,
+// never a zero output.
 type CreateFlowLogOutput struct {
 	// RequestID identifies the request to Alibaba Cloud support.
 	RequestID string

@@ -30,17 +30,19 @@ type Server = emulator.Server
 // NewServer starts a Server on a loopback port. Stop it with Close.
 func NewServer(opts ...Option) *Server { return emulator.NewServer(emulator.CEN, opts...) }
 
-// Option configures a Server in NewServer.
+// Option configures a Server in NewServer. A nil Option is ignored.
 type Option = emulator.Option
 
 // FlowLog is a flow log the server created, with every business parameter
-// as received.
+// as received. The zero value is an empty record no server returns.
 type FlowLog = emulator.FlowLog
 
 // Request is what the server recorded about one request; secrets redacted.
+// The zero value is an empty record no server returns.
 type Request = emulator.Request
 
-// Fault is a failure that Server.Fail injects into the next requests.
+// Fault is a failure that Server.Fail injects into the next requests. The
+// zero Fault is no fault: a request it is queued for is handled normally.
 type Fault = emulator.Fault
 
 // WithClock sets the server's clock, which Timestamps are checked against.

@@ -4,11 +4,14 @@ import (
 	"bytes"
 	"context"
 	"crypto/rand"
+	"crypto/tls"
+	"crypto/x509"
 	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
 	"log/slog"
+	"net"
 	"net/http"
 	"net/http/httptrace"
 	"net/url"
@@ -42,7 +45,7 @@ func New(p *Product, opts Options) (*Client, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Client{product: p, cfg: cfg, creds: &credentialSource{mu: new(sync.Mutex), cred: opts.Credential}, jitter: jitter, userAgent: userAgentHeader(cfg.UserAgent)}, nil
+	return &Client{product: p, cfg: cfg, creds: &credentialSource{cred: opts.Credential}, jitter: jitter, userAgent: userAgentHeader(cfg.UserAgent)}, nil
 }
 
 // Request is one call of an operation, after its input was validated.
@@ -74,7 +77,7 @@ func (c *Client) Do(ctx context.Context, op *Operation, r Request, optFns []func
 			return nil, "", &OperationError{Operation: op.Action, Err: err}
 		}
 		if !sameCredential(o.Credential, c.cfg.Credential) {
-			creds = &credentialSource{mu: &overrideMu, cred: o.Credential}
+			creds = &credentialSource{cred: o.Credential}
 		}
 	}
 
@@ -121,8 +124,8 @@ func sameCredential(a, b credentials.Credential) bool {
 	if a == nil || b == nil {
 		return a == nil && b == nil
 	}
-	t := reflect.TypeOf(a)
-	return t == reflect.TypeOf(b) && t.Comparable() && a == b
+	va, vb := reflect.ValueOf(a), reflect.ValueOf(b)
+	return va.Type() == vb.Type() && va.Comparable() && vb.Comparable() && a == b
 }
 
 // call is the state of one Do across its attempts. Calls are pooled, so
@@ -145,7 +148,7 @@ type call struct {
 	wait       time.Duration // backoff chosen by check for the next attempt
 	refreshed  bool          // an expired token was already retried
 	unknown    bool          // some attempt may have created the flow log
-	secrets    [2]string     // values never to print, of the last signing
+	secrets    [3]string     // secret, token and signature of the last signing
 	keyID      string        // the AccessKeyId of the last signing
 	query      string        // V3: the canonical query, built once
 	result     *Result       // the successful outcome
@@ -178,18 +181,64 @@ func (a *call) release() {
 	calls.Put(a)
 }
 
-// sendTrace records whether the request of the current attempt was
-// written. It is made per Do, not pooled: the transport may report a write
-// after Do has returned, and that must not reach another call.
+// sendTrace records what net/http's transport reports of the current
+// attempt: whether its request was written, and whether connecting failed.
+// It is made per Do, not pooled: the transport may report after Do has
+// returned, and that must not reach another call.
 type sendTrace struct {
 	httptrace.ClientTrace
-	sent atomic.Bool
+	wrote, connectFailed atomic.Bool
 }
 
 func newSendTrace() *sendTrace {
 	t := &sendTrace{}
-	t.WroteRequest = func(httptrace.WroteRequestInfo) { t.sent.Store(true) }
+	t.WroteRequest = func(httptrace.WroteRequestInfo) { t.wrote.Store(true) }
+	failed := func(err error) {
+		if err != nil {
+			t.connectFailed.Store(true)
+		}
+	}
+	t.DNSDone = func(i httptrace.DNSDoneInfo) { failed(i.Err) }
+	t.ConnectDone = func(_, _ string, err error) { failed(err) }
+	t.TLSHandshakeDone = func(_ tls.ConnectionState, err error) { failed(err) }
 	return t
+}
+
+// reset clears the record for a new attempt.
+func (t *sendTrace) reset() {
+	t.wrote.Store(false)
+	t.connectFailed.Store(false)
+}
+
+// notSent reports whether err, the failure of the current attempt, shows
+// positively that the request never left: the transport failed to resolve,
+// connect or shake hands and wrote nothing, or the error says so itself. A
+// transport that reports nothing (a custom RoundTripper) counts as sent
+// unless its error is one of those.
+func (t *sendTrace) notSent(err error) bool {
+	if t.wrote.Load() {
+		return false
+	}
+	return t.connectFailed.Load() || preSendError(err)
+}
+
+// preSendError reports whether err is a failure to resolve, connect or
+// verify the server, which happen before a request is written.
+func preSendError(err error) bool {
+	var dnsErr *net.DNSError
+	var opErr *net.OpError
+	var certErr *tls.CertificateVerificationError
+	var unknownAuth x509.UnknownAuthorityError
+	var hostErr x509.HostnameError
+	var invalid x509.CertificateInvalidError
+	switch {
+	case errors.As(err, &dnsErr), errors.As(err, &certErr), errors.As(err, &unknownAuth),
+		errors.As(err, &hostErr), errors.As(err, &invalid):
+		return true
+	case errors.As(err, &opErr):
+		return opErr.Op == "dial" || opErr.Op == "proxyconnect"
+	}
+	return false
 }
 
 // run sends the attempts through go-retryablehttp and returns the outcome.
@@ -263,12 +312,12 @@ func userAgentHeader(extra string) []string {
 // req.URL and req.Header rather than changing them, since an earlier
 // attempt's request may still be referenced by the transport.
 func (a *call) sign(req *http.Request) error {
-	cred, err := a.creds.get()
+	cred, err := a.creds.get(a.ctx)
 	if err != nil {
 		a.prepareErr = err
 		return err
 	}
-	a.secrets = [2]string{cred.AccessKeySecret, cred.SecurityToken}
+	a.secrets = [3]string{cred.AccessKeySecret, cred.SecurityToken}
 	a.keyID = cred.AccessKeyID
 	u := *a.endpoint
 	now, nonce := time.Now(), newNonce()
@@ -280,8 +329,16 @@ func (a *call) sign(req *http.Request) error {
 		// net/http sends u.Host as the host header, which is what is signed.
 		v := signing.SignV3Headers(http.MethodPost, u.Host, a.op.Action, a.op.Product.Version, a.query, signing.EmptyPayloadHash, cred, now, nonce)
 		req.Header = v3Header(req.Header, v)
+		a.secrets[2] = v.Authorization[strings.LastIndexByte(v.Authorization, '=')+1:]
 	} else {
 		u.RawQuery = signing.SignRPC(http.MethodPost, a.params, cred, now, nonce)
+		// The signature is the last parameter; keep it decoded, as scrub
+		// encodes what it looks for.
+		sig := u.RawQuery[strings.LastIndexByte(u.RawQuery, '=')+1:]
+		if raw, err := url.QueryUnescape(sig); err == nil {
+			sig = raw
+		}
+		a.secrets[2] = sig
 	}
 	req.URL = &u
 	return nil
@@ -313,11 +370,15 @@ func v3Header(base http.Header, v signing.V3Headers) http.Header {
 func (a *call) begin(_ retryablehttp.Logger, _ *http.Request, _ int) {
 	a.attempt++
 	a.started = time.Now()
-	a.trace.sent.Store(false)
+	a.trace.reset()
 }
 
 // maxBody caps how much of a response body is read.
 const maxBody = 1 << 20
+
+// bodyTimeout bounds the read of a response body once its headers came; a
+// variable for tests.
+var bodyTimeout = 30 * time.Second
 
 // bodyBuffer holds one response body while it is decoded; the decoders copy
 // what they keep, so buffers are reused across calls.
@@ -354,17 +415,20 @@ func (a *call) check(ctx context.Context, resp *http.Response, doErr error) (boo
 	var why string // why the attempt may be retried; "" when it must not be
 	if doErr != nil {
 		a.err = a.transportError(doErr)
-		if a.trace.sent.Load() {
-			a.unknown = true
-			why = a.ambiguous("no response after the request was sent")
-		} else {
+		if a.trace.notSent(doErr) {
 			why = "request not sent"
+		} else {
+			a.unknown = true
+			why = a.ambiguous("no response after the request may have been sent")
 		}
 	} else {
 		status = resp.StatusCode
 		buf := getBodyBuffer()
 		defer putBodyBuffer(buf)
+		// A body that stalls is cut off: closing it ends the read.
+		stall := time.AfterFunc(bodyTimeout, func() { resp.Body.Close() })
 		body, readErr := buf.read(resp.Body)
+		stall.Stop()
 		resp.Body.Close()
 		resp.Body = http.NoBody
 		if status >= 200 && status < 300 {
@@ -408,6 +472,11 @@ func (a *call) check(ctx context.Context, resp *http.Response, doErr error) (boo
 // classify says why an API error may be retried, or "" when it must not.
 func (a *call) classify(e *APIError) string {
 	switch {
+	case e.Code == CodeLastTokenProcessing || e.Code == CodeOperationFailedLastTokenProcessing:
+		// A create with this token is running: resending is safe, but
+		// until one answers, it may or may not finish.
+		a.unknown = true
+		return "the same ClientToken is still being processed"
 	case notExecuted[e.Code]:
 		return "not executed: " + e.Code
 	case e.Code == CodeInvalidSecurityTokenExpired ||
@@ -434,14 +503,12 @@ func (a *call) ambiguous(what string) string {
 }
 
 // notExecuted holds the codes of refusals that happen before anything is
-// done: rate limits, a resource busy with another operation, the same
-// token still running.
+// done: rate limits, a resource busy with another operation.
 var notExecuted = map[string]bool{
 	CodeThrottling: true, CodeThrottlingUser: true, CodeThrottlingAPI: true, CodeRejectedThrottling: true,
 	CodeOperationConflict: true, CodeTaskConflict: true, CodeSystemBusy: true, CodeIncorrectStatus: true,
 	CodeIncorrectStatusFlowlog: true, CodeInvalidStatus: true,
 	CodeOperationBlocking: true, CodeIncorrectStatusTrFlowlog: true, CodeLockError: true,
-	CodeLastTokenProcessing: true, CodeOperationFailedLastTokenProcessing: true,
 }
 
 // transportError strips net/http's *url.Error, whose text holds the whole
@@ -455,19 +522,24 @@ func (a *call) transportError(err error) error {
 }
 
 // scrub removes from a service message what must never be printed: the
-// string to sign that SignatureDoesNotMatch echoes, and any credential
-// value in any of its encodings.
+// string to sign that SignatureDoesNotMatch echoes, and the secret, token
+// and signature of the last signing in any of their encodings; the
+// AccessKeyId is masked.
 func (a *call) scrub(msg string) string {
-	if i := strings.Index(strings.ToLower(msg), "string to sign is:"); i >= 0 {
-		msg = msg[:i+len("string to sign is:")] + " [redacted]"
+	const marker = "string to sign is:"
+	if i := indexFold(msg, marker); i >= 0 {
+		msg = msg[:i+len(marker)] + " [redacted]"
 	}
 	for _, s := range a.secrets {
-		if s == "" {
+		if len(s) < 4 { // too short to tell from ordinary text
 			continue
 		}
-		for _, form := range []string{s, signing.Encode(s), signing.Encode(signing.Encode(s)), url.QueryEscape(s)} {
+		for _, form := range [...]string{s, signing.Encode(s), signing.Encode(signing.Encode(s)), url.QueryEscape(s)} {
 			msg = strings.ReplaceAll(msg, form, "[redacted]")
 		}
+	}
+	if a.keyID != "" {
+		msg = strings.ReplaceAll(msg, a.keyID, maskKeyID(a.keyID))
 	}
 	return msg
 }

@@ -533,8 +533,8 @@ func TestCredentials(t *testing.T) {
 	})
 	t.Run("empty provider result", func(t *testing.T) {
 		t.Parallel()
-		src := &credentialSource{mu: new(sync.Mutex), cred: StaticCredential("", "", "")}
-		_, err := src.get()
+		src := &credentialSource{cred: StaticCredential("", "", "")}
+		_, err := src.get(context.Background())
 		require.Error(t, err)
 	})
 }

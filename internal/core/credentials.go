@@ -1,8 +1,11 @@
 package core
 
 import (
+	"context"
 	"errors"
 	"fmt"
+	"hash/maphash"
+	"reflect"
 	"sync"
 	"sync/atomic"
 
@@ -11,42 +14,75 @@ import (
 	"github.com/flowlog-go/flowlog/signing"
 )
 
-// credentialSource reads one credentials-go Credential. Its refreshing
-// providers keep state without locks, so reads of one Credential are
-// serialised here. A nil Credential is the default chain, built at the first
-// read and kept once it builds.
+// credentialSource reads one credentials-go Credential for a client, or for
+// a call whose options name another. A nil Credential is the default chain,
+// built at the first read and kept once it builds. A Credential that never
+// changes (types access_key and sts) is read once; later reads take no lock.
 type credentialSource struct {
-	mu   *sync.Mutex
-	cred credentials.Credential
-	// static holds the AccessKey of a Credential that never changes (types
-	// access_key and sts), read once; later reads take no lock.
+	mu     sync.Mutex // guards cred while the default chain is built
+	cred   credentials.Credential
 	static atomic.Pointer[signing.Credentials]
 }
-
-// overrideMu serialises reads of Credentials given in per-call options,
-// which no client owns.
-var overrideMu sync.Mutex
 
 // newDefaultChain builds credentials-go's default chain; a variable so that
 // tests can count or fail the build.
 var newDefaultChain = func() (credentials.Credential, error) { return credentials.NewCredential(nil) }
 
-// get returns the current AccessKey, reading the provider unless it is
-// static and already read.
-func (s *credentialSource) get() (signing.Credentials, error) {
+// get returns the current AccessKey. It gives up when ctx ends, whether it
+// is waiting for another read of the same Credential or for the provider
+// itself (which goes on in the background and releases the lock when done).
+func (s *credentialSource) get(ctx context.Context) (signing.Credentials, error) {
 	if c := s.static.Load(); c != nil {
 		return *c, nil
 	}
+	cred, err := s.credential()
+	if err != nil {
+		return signing.Credentials{}, err
+	}
+	lock := credentialLock(cred)
+	select {
+	case lock <- struct{}{}:
+	case <-ctx.Done():
+		return signing.Credentials{}, fmt.Errorf("credentials: %w", ctx.Err())
+	}
+	type result struct {
+		c   signing.Credentials
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		defer func() { <-lock }()
+		c, err := read(cred)
+		done <- result{c, err}
+	}()
+	select {
+	case r := <-done:
+		if r.err == nil && isStatic(cred) {
+			s.static.Store(&r.c)
+		}
+		return r.c, r.err
+	case <-ctx.Done():
+		return signing.Credentials{}, fmt.Errorf("credentials: %w", ctx.Err())
+	}
+}
+
+// credential returns the Credential, building the default chain if needed.
+func (s *credentialSource) credential() (credentials.Credential, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.cred == nil {
 		c, err := newDefaultChain()
 		if err != nil {
-			return signing.Credentials{}, fmt.Errorf("credentials: default chain: %w", err)
+			return nil, fmt.Errorf("credentials: default chain: %w", err)
 		}
 		s.cred = c
 	}
-	m, err := s.cred.GetCredential()
+	return s.cred, nil
+}
+
+// read asks the provider for the AccessKey.
+func read(cred credentials.Credential) (signing.Credentials, error) {
+	m, err := cred.GetCredential()
 	if err != nil {
 		return signing.Credentials{}, fmt.Errorf("credentials: %w", err)
 	}
@@ -57,10 +93,40 @@ func (s *credentialSource) get() (signing.Credentials, error) {
 	if m.SecurityToken != nil {
 		c.SecurityToken = *m.SecurityToken
 	}
-	if t := s.cred.GetType(); t != nil && (*t == "access_key" || *t == "sts") {
-		s.static.Store(&c)
-	}
 	return c, nil
+}
+
+// isStatic reports whether cred's AccessKey never changes.
+func isStatic(cred credentials.Credential) bool {
+	t := cred.GetType()
+	return t != nil && (*t == "access_key" || *t == "sts")
+}
+
+// credentialLocks serialise the reads of a Credential across every client
+// and call, as credentials-go's refreshing providers keep state without
+// locks: one Credential always maps to the same lock, by identity, and
+// unrelated ones share one only by chance. A lock is a channel of one, so
+// that a waiting call can give up when its context ends.
+var credentialLocks = func() (locks [64]chan struct{}) {
+	for i := range locks {
+		locks[i] = make(chan struct{}, 1)
+	}
+	return locks
+}()
+
+var lockSeed = maphash.MakeSeed()
+
+// credentialLock returns the lock of cred.
+func credentialLock(cred credentials.Credential) chan struct{} {
+	v := reflect.ValueOf(cred)
+	var h uint64
+	switch {
+	case v.Kind() == reflect.Pointer:
+		h = uint64(v.Pointer()) >> 4 // allocations are at least 16-byte aligned
+	case v.Comparable():
+		h = maphash.Comparable(lockSeed, cred)
+	}
+	return credentialLocks[h%uint64(len(credentialLocks))]
 }
 
 // StaticCredential returns a credentials-go Credential for a fixed AccessKey,
@@ -88,3 +154,5 @@ type failingCredential struct {
 }
 
 func (f failingCredential) GetCredential() (*credentials.CredentialModel, error) { return nil, f.err }
+
+func (f failingCredential) GetType() *string { return nil }

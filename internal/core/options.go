@@ -203,9 +203,9 @@ func validRegion(s string) bool {
 // defaultHTTPClient is shared by every client that brings none, so that all
 // of them share one connection pool.
 var defaultHTTPClient = &http.Client{
-	// No Client.Timeout: it costs a timer and a context per request, and
-	// the transport's timeouts bound each attempt's waits already.
-	Transport: &http.Transport{
+	// No Client.Timeout: it costs a timer and a context per request; the
+	// transport's timeouts and a body-read bound cover each attempt.
+	Transport: keepIdle{&http.Transport{
 		Proxy: http.ProxyFromEnvironment,
 		DialContext: (&net.Dialer{
 			Timeout:   5 * time.Second,
@@ -218,7 +218,14 @@ var defaultHTTPClient = &http.Client{
 		MaxIdleConnsPerHost:   32,
 		IdleConnTimeout:       90 * time.Second,
 		ForceAttemptHTTP2:     true,
-	},
+	}},
 	// A redirected POST would lose its signature; the 3xx is reported.
 	CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
 }
+
+// keepIdle hides its transport's CloseIdleConnections: go-retryablehttp
+// closes the idle connections of its client after a failed call, which on
+// the shared default client would drop every other client's connections.
+type keepIdle struct{ t *http.Transport }
+
+func (k keepIdle) RoundTrip(r *http.Request) (*http.Response, error) { return k.t.RoundTrip(r) }

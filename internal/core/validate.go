@@ -184,13 +184,17 @@ func hasPrefixFold(s, prefix string) bool {
 }
 
 // containsFold reports whether s contains sub, as hasPrefixFold compares.
-func containsFold(s, sub string) bool {
+func containsFold(s, sub string) bool { return indexFold(s, sub) >= 0 }
+
+// indexFold returns the byte index in s of the first sub, as hasPrefixFold
+// compares, or -1.
+func indexFold(s, sub string) int {
 	for i := 0; i+len(sub) <= len(s); i++ {
 		if hasPrefixFold(s[i:], sub) {
-			return true
+			return i
 		}
 	}
-	return false
+	return -1
 }
 
 // Tag is a key-value pair attached to the created flow log.

@@ -32,14 +32,17 @@ type product struct {
 	name string
 	// token: the operation carries a ClientToken, so ambiguous failures are
 	// resent.
-	token     bool
+	token bool
+	// idParam is the wire name of the resource ID that a tag marks.
+	idParam   string
 	newServer func(opts ...emulator.Option) *emulator.Server
 	// newClient makes a client from opts and returns its create call.
 	newClient func(opts core.Options) (createFunc, error)
 }
 
-// createFunc creates one flow log through one client.
-type createFunc func(ctx context.Context) (outcome, error)
+// createFunc creates one flow log through one client. A non-empty tag
+// marks the call's resource ID, so that its flow logs can be counted.
+type createFunc func(ctx context.Context, tag string) (outcome, error)
 
 // create makes a client from opts and creates one flow log with it.
 func (p product) create(ctx context.Context, opts core.Options) (outcome, error) {
@@ -47,7 +50,7 @@ func (p product) create(ctx context.Context, opts core.Options) (outcome, error)
 	if err != nil {
 		return outcome{}, err
 	}
-	return create(ctx)
+	return create(ctx, "")
 }
 
 // outcome is the part of an output the tests compare.
@@ -58,13 +61,14 @@ type outcome struct {
 var products = []product{
 	{
 		name:      "VPC",
+		idParam:   "ResourceId",
 		newServer: func(opts ...emulator.Option) *emulator.Server { return vpctest.NewServer(opts...) },
 		newClient: func(opts core.Options) (createFunc, error) {
 			c, err := vpc.New(opts)
-			return func(ctx context.Context) (outcome, error) {
+			return func(ctx context.Context, tag string) (outcome, error) {
 				out, err := c.CreateFlowLog(ctx, &vpc.CreateFlowLogInput{
 					ResourceType: vpc.ResourceTypeNetworkInterface,
-					ResourceID:   "eni-askldfasxxxxxxxx",
+					ResourceID:   "eni-askldfasxxxxxxxx" + tag,
 					TrafficType:  vpc.TrafficTypeAll,
 					ProjectName:  "flowlogproject",
 					LogStoreName: "flowlogstore",
@@ -81,12 +85,13 @@ var products = []product{
 	{
 		name:      "CEN",
 		token:     true,
+		idParam:   "CenId",
 		newServer: func(opts ...emulator.Option) *emulator.Server { return cbntest.NewServer(opts...) },
 		newClient: func(opts core.Options) (createFunc, error) {
 			c, err := cbn.New(opts)
-			return func(ctx context.Context) (outcome, error) {
+			return func(ctx context.Context, tag string) (outcome, error) {
 				out, err := c.CreateFlowLog(ctx, &cbn.CreateFlowLogInput{
-					CenID:        "cen-7qthudw0ll6jmc****",
+					CenID:        "cen-7qthudw0ll6jmc****" + tag,
 					ProjectName:  "flowlogproject",
 					LogStoreName: "flowlogstore",
 					Description:  "流日志 description a+b*c~d",
