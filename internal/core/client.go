@@ -148,7 +148,7 @@ type call struct {
 	wait       time.Duration // backoff chosen by check for the next attempt
 	refreshed  bool          // an expired token was already retried
 	unknown    bool          // some attempt may have created the flow log
-	secrets    [3]string     // secret, token and signature of the last signing
+	secrets    [3]string     // secret, token and signature (as sent) of the last signing
 	keyID      string        // the AccessKeyId of the last signing
 	query      string        // V3: the canonical query, built once
 	result     *Result       // the successful outcome
@@ -182,44 +182,39 @@ func (a *call) release() {
 }
 
 // sendTrace records what net/http's transport reports of the current
-// attempt: whether its request was written, and whether connecting failed.
-// It is made per Do, not pooled: the transport may report after Do has
-// returned, and that must not reach another call.
+// attempt: whether it began getting a connection, got one, and wrote the
+// request. It is made per Do, not pooled: the transport may report after
+// Do has returned, and that must not reach another call.
 type sendTrace struct {
 	httptrace.ClientTrace
-	wrote, connectFailed atomic.Bool
+	getConn, gotConn, wrote atomic.Bool
 }
 
 func newSendTrace() *sendTrace {
 	t := &sendTrace{}
+	t.GetConn = func(string) { t.getConn.Store(true) }
+	t.GotConn = func(httptrace.GotConnInfo) { t.gotConn.Store(true) }
 	t.WroteRequest = func(httptrace.WroteRequestInfo) { t.wrote.Store(true) }
-	failed := func(err error) {
-		if err != nil {
-			t.connectFailed.Store(true)
-		}
-	}
-	t.DNSDone = func(i httptrace.DNSDoneInfo) { failed(i.Err) }
-	t.ConnectDone = func(_, _ string, err error) { failed(err) }
-	t.TLSHandshakeDone = func(_ tls.ConnectionState, err error) { failed(err) }
 	return t
 }
 
 // reset clears the record for a new attempt.
 func (t *sendTrace) reset() {
+	t.getConn.Store(false)
+	t.gotConn.Store(false)
 	t.wrote.Store(false)
-	t.connectFailed.Store(false)
 }
 
 // notSent reports whether err, the failure of the current attempt, shows
-// positively that the request never left: the transport failed to resolve,
-// connect or shake hands and wrote nothing, or the error says so itself. A
-// transport that reports nothing (a custom RoundTripper) counts as sent
-// unless its error is one of those.
+// positively that the request never left: the transport began getting a
+// connection and never got one, or the error is a failure to resolve,
+// connect or verify the server. A transport that reports nothing (a custom
+// RoundTripper) counts as having sent unless its error says otherwise.
 func (t *sendTrace) notSent(err error) bool {
 	if t.wrote.Load() {
 		return false
 	}
-	return t.connectFailed.Load() || preSendError(err)
+	return t.getConn.Load() && !t.gotConn.Load() || preSendError(err)
 }
 
 // preSendError reports whether err is a failure to resolve, connect or
@@ -332,13 +327,8 @@ func (a *call) sign(req *http.Request) error {
 		a.secrets[2] = v.Authorization[strings.LastIndexByte(v.Authorization, '=')+1:]
 	} else {
 		u.RawQuery = signing.SignRPC(http.MethodPost, a.params, cred, now, nonce)
-		// The signature is the last parameter; keep it decoded, as scrub
-		// encodes what it looks for.
-		sig := u.RawQuery[strings.LastIndexByte(u.RawQuery, '=')+1:]
-		if raw, err := url.QueryUnescape(sig); err == nil {
-			sig = raw
-		}
-		a.secrets[2] = sig
+		// The signature is the last parameter, encoded; scrub decodes it.
+		a.secrets[2] = u.RawQuery[strings.LastIndexByte(u.RawQuery, '=')+1:]
 	}
 	req.URL = &u
 	return nil
@@ -530,7 +520,11 @@ func (a *call) scrub(msg string) string {
 	if i := indexFold(msg, marker); i >= 0 {
 		msg = msg[:i+len(marker)] + " [redacted]"
 	}
-	for _, s := range a.secrets {
+	secrets := a.secrets
+	if raw, err := url.QueryUnescape(secrets[2]); err == nil && a.cfg != nil && a.cfg.SignatureAlgorithm == SignatureHMACSHA1 {
+		secrets[2] = raw // the HMAC-SHA1 signature as it left, encoded
+	}
+	for _, s := range secrets {
 		if len(s) < 4 { // too short to tell from ordinary text
 			continue
 		}

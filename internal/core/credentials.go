@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"hash/maphash"
 	"reflect"
 	"sync"
 	"sync/atomic"
@@ -39,11 +38,9 @@ func (s *credentialSource) get(ctx context.Context) (signing.Credentials, error)
 	if err != nil {
 		return signing.Credentials{}, err
 	}
-	lock := credentialLock(cred)
-	select {
-	case lock <- struct{}{}:
-	case <-ctx.Done():
-		return signing.Credentials{}, fmt.Errorf("credentials: %w", ctx.Err())
+	release, err := lockCredential(ctx, cred)
+	if err != nil {
+		return signing.Credentials{}, err
 	}
 	type result struct {
 		c   signing.Credentials
@@ -51,7 +48,7 @@ func (s *credentialSource) get(ctx context.Context) (signing.Credentials, error)
 	}
 	done := make(chan result, 1)
 	go func() {
-		defer func() { <-lock }()
+		defer release()
 		c, err := read(cred)
 		done <- result{c, err}
 	}()
@@ -104,29 +101,53 @@ func isStatic(cred credentials.Credential) bool {
 
 // credentialLocks serialise the reads of a Credential across every client
 // and call, as credentials-go's refreshing providers keep state without
-// locks: one Credential always maps to the same lock, by identity, and
-// unrelated ones share one only by chance. A lock is a channel of one, so
-// that a waiting call can give up when its context ends.
-var credentialLocks = func() (locks [64]chan struct{}) {
-	for i := range locks {
-		locks[i] = make(chan struct{}, 1)
-	}
-	return locks
-}()
+// locks. A Credential's lock exists while someone holds or waits for it,
+// keyed by the Credential itself (all uncomparable ones share one key). A
+// lock is a channel of one, so that a waiting call can give up when its
+// context ends.
+var credentialLocks = struct {
+	sync.Mutex
+	m map[any]*credentialLock
+}{m: make(map[any]*credentialLock)}
 
-var lockSeed = maphash.MakeSeed()
+type credentialLock struct {
+	ch   chan struct{}
+	refs int // holders and waiters
+}
 
-// credentialLock returns the lock of cred.
-func credentialLock(cred credentials.Credential) chan struct{} {
-	v := reflect.ValueOf(cred)
-	var h uint64
-	switch {
-	case v.Kind() == reflect.Pointer:
-		h = uint64(v.Pointer()) >> 4 // allocations are at least 16-byte aligned
-	case v.Comparable():
-		h = maphash.Comparable(lockSeed, cred)
+// uncomparable is the lock key of Credentials that cannot be map keys.
+type uncomparable struct{}
+
+// lockCredential takes the lock of cred, or gives up when ctx ends; the
+// returned function releases it.
+func lockCredential(ctx context.Context, cred credentials.Credential) (func(), error) {
+	var key any = cred
+	if !reflect.ValueOf(cred).Comparable() {
+		key = uncomparable{}
 	}
-	return credentialLocks[h%uint64(len(credentialLocks))]
+	credentialLocks.Lock()
+	l := credentialLocks.m[key]
+	if l == nil {
+		l = &credentialLock{ch: make(chan struct{}, 1)}
+		credentialLocks.m[key] = l
+	}
+	l.refs++
+	credentialLocks.Unlock()
+
+	unref := func() {
+		credentialLocks.Lock()
+		if l.refs--; l.refs == 0 {
+			delete(credentialLocks.m, key)
+		}
+		credentialLocks.Unlock()
+	}
+	select {
+	case l.ch <- struct{}{}:
+		return func() { <-l.ch; unref() }, nil
+	case <-ctx.Done():
+		unref()
+		return nil, fmt.Errorf("credentials: %w", ctx.Err())
+	}
 }
 
 // StaticCredential returns a credentials-go Credential for a fixed AccessKey,

@@ -194,6 +194,10 @@ func TestOneCredentialIsReadByOneCallerAtATime(t *testing.T) {
 	wg.Wait()
 	assert.EqualValues(t, 20, cred.reads.Load())
 	assert.Zero(t, cred.overlaps.Load(), "reads of one Credential overlapped")
+	credentialLocks.Lock()
+	_, kept := credentialLocks.m[credentials.Credential(cred)]
+	credentialLocks.Unlock()
+	assert.False(t, kept, "a lock nobody holds or waits for is dropped")
 }
 
 func TestSlowCredentialRespectsTheContext(t *testing.T) {
