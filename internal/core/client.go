@@ -428,7 +428,10 @@ func (a *call) check(ctx context.Context, resp *http.Response, doErr error) (boo
 			case len(body) > maxBody:
 				a.err = fmt.Errorf("response body exceeds %d bytes", maxBody)
 			default:
-				a.result, a.err = decodeResult(body)
+				// The decoder's text may quote the body: scrub it too.
+				if a.result, a.err = decodeResult(body); a.err != nil {
+					a.err = errors.New(a.scrub(a.err.Error()))
+				}
 			}
 			if a.err != nil {
 				a.unknown = true
