@@ -64,42 +64,13 @@ func BenchmarkRawHTTPFloor(b *testing.B) {
 // BenchmarkVPCCreateFlowLog is the full public call: validation,
 // credentials, parameters, signature, retry wrapper, HTTP and decoding.
 func BenchmarkVPCCreateFlowLog(b *testing.B) {
-	for _, v := range benchserver.Variants {
-		b.Run(v.Algorithm+"/"+v.Format, func(b *testing.B) {
-			srv := benchserver.New()
-			defer srv.Close()
-			c, err := New(benchserver.Options(srv, v.Algorithm, v.Format))
-			if err != nil {
-				b.Fatal(err)
-			}
-			in := benchInput()
-			ctx := context.Background()
-			b.ReportAllocs()
-			for b.Loop() {
-				if _, err := c.CreateFlowLog(ctx, in); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
-	}
-	b.Run("parallel", func(b *testing.B) {
-		srv := benchserver.New()
-		defer srv.Close()
-		c, err := New(benchserver.Options(srv, core.SignatureHMACSHA1, core.FormatJSON))
-		if err != nil {
-			b.Fatal(err)
-		}
-		b.ReportAllocs()
-		b.RunParallel(func(pb *testing.PB) {
-			in := benchInput()
-			ctx := context.Background()
-			for pb.Next() {
-				if _, err := c.CreateFlowLog(ctx, in); err != nil {
-					b.Error(err)
-					return
-				}
-			}
-		})
+	benchserver.FullCall(b, func(opts core.Options) (func(context.Context) error, error) {
+		c, err := New(opts)
+		in := benchInput()
+		return func(ctx context.Context) error {
+			_, err := c.CreateFlowLog(ctx, in)
+			return err
+		}, err
 	})
 }
 

@@ -4,10 +4,12 @@
 package benchserver
 
 import (
+	"context"
 	"io"
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"testing"
 
 	"github.com/flowlog-go/flowlog/internal/core"
 )
@@ -53,3 +55,39 @@ func Options(srv *httptest.Server, algorithm, format string) core.Options {
 }
 
 var credential = core.StaticCredential("LTAI5tBenchKeyId", "BenchSecret0123456789", "")
+
+// FullCall runs the full-call benchmarks of one product: every variant
+// serially, then HMAC-SHA1/JSON from parallel goroutines. newCreate makes a
+// client from the options and returns one create call of it.
+func FullCall(b *testing.B, newCreate func(core.Options) (func(context.Context) error, error)) {
+	run := func(b *testing.B, algorithm, format string, parallel bool) {
+		srv := New()
+		defer srv.Close()
+		create, err := newCreate(Options(srv, algorithm, format))
+		if err != nil {
+			b.Fatal(err)
+		}
+		ctx := context.Background()
+		b.ReportAllocs()
+		if parallel {
+			b.RunParallel(func(pb *testing.PB) {
+				for pb.Next() {
+					if err := create(ctx); err != nil {
+						b.Error(err)
+						return
+					}
+				}
+			})
+			return
+		}
+		for b.Loop() {
+			if err := create(ctx); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	for _, v := range Variants {
+		b.Run(v.Algorithm+"/"+v.Format, func(b *testing.B) { run(b, v.Algorithm, v.Format, false) })
+	}
+	b.Run("parallel", func(b *testing.B) { run(b, core.SignatureHMACSHA1, core.FormatJSON, true) })
+}
