@@ -472,6 +472,8 @@ func (a *call) classify(e *APIError) string {
 		return "the same ClientToken is still being processed"
 	case notExecuted[e.Code]:
 		return "not executed: " + e.Code
+	case e.HTTPStatus == http.StatusTooManyRequests && e.Code == "":
+		return "not executed: HTTP 429 from a proxy"
 	case e.Code == CodeInvalidSecurityTokenExpired ||
 		e.Code == CodeInvalidParameter && strings.Contains(e.Message, "SecurityToken.Expired"):
 		if a.refreshed {

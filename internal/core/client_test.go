@@ -316,6 +316,8 @@ func TestDoAPIErrors(t *testing.T) {
 			status(503, ``)}, 3, "", 503, true},
 		{"doubt survives a later throttle", tokenOp, []func(http.ResponseWriter, *http.Request){
 			status(500, `{"Code":"InternalError","RequestId":"R"}`), status(400, throttled)}, 3, "Throttling.User", 400, true},
+		{"a proxy's 429 is a rate limit", testOp, []func(http.ResponseWriter, *http.Request){
+			status(429, `<html>Too Many Requests</html>`)}, 3, "", 429, false},
 		{"credential errors are final", tokenOp, []func(http.ResponseWriter, *http.Request){
 			status(404, `{"RequestId":"R","Code":"InvalidAccessKeyId.NotFound","Message":"Specified access key is not found."}`)}, 1, "InvalidAccessKeyId.NotFound", 404, false},
 		{"expired token is retried once", testOp, []func(http.ResponseWriter, *http.Request){
