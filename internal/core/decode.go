@@ -70,7 +70,7 @@ var errNoFlowLogID = errors.New("response has no FlowLogId")
 func decodeResult(body []byte) (*Result, error) {
 	var w wireResult
 	if err := unmarshal(body, &w); errors.Is(err, errNotDocument) {
-		return nil, fmt.Errorf("response body is neither JSON nor XML: %s", Excerpt(body))
+		return nil, fmt.Errorf("response body is neither JSON nor XML: %s", excerpt(body))
 	} else if err != nil {
 		return nil, fmt.Errorf("decode response body: %w", err)
 	}
@@ -104,7 +104,7 @@ func decodeError(status int, header http.Header, body []byte) *APIError {
 	} else if len(bytes.TrimSpace(body)) == 0 {
 		e.Message = http.StatusText(status) + " with an empty body"
 	} else {
-		e.Message = "unexpected response body: " + Excerpt(body)
+		e.Message = "unexpected response body: " + excerpt(body)
 	}
 	if e.RequestID == "" {
 		e.RequestID = header.Get("x-acs-request-id")
@@ -180,10 +180,10 @@ func unmarshal(body []byte, v any) error {
 // excerptLen is the most bytes of a body an error message quotes.
 const excerptLen = 256
 
-// Excerpt returns a short, printable, quoted excerpt of body: at most
+// excerpt returns a short, printable, quoted excerpt of body: at most
 // excerptLen bytes, white space runs collapsed, other unprintable runes
 // replaced, "..." appended when cut.
-func Excerpt(body []byte) string {
+func excerpt(body []byte) string {
 	var b strings.Builder
 	space := false
 	for len(body) > 0 && b.Len() < excerptLen {

@@ -96,12 +96,12 @@ func TestDecodeError(t *testing.T) {
 func TestExcerptIsShortAndPrintable(t *testing.T) {
 	t.Parallel()
 	long := strings.Repeat("é\x01", 1000)
-	e := Excerpt([]byte(long))
+	e := excerpt([]byte(long))
 	assert.LessOrEqual(t, len(e), excerptLen+16)
 	assert.True(t, strings.HasSuffix(e, `..."`), e)
 	assert.NotContains(t, e, "\x01")
-	assert.Equal(t, `""`, Excerpt(nil))
-	assert.Equal(t, `"a b"`, Excerpt([]byte(" a \r\n\t b ")))
+	assert.Equal(t, `""`, excerpt(nil))
+	assert.Equal(t, `"a b"`, excerpt([]byte(" a \r\n\t b ")))
 }
 
 func TestAPIErrorText(t *testing.T) {
